@@ -1,0 +1,43 @@
+/**
+ * Warns about allowed actions that are neither action groups nor plausible
+ * action names. The plugin keeps such a name as a literal action pattern that
+ * matches nothing, which is almost always a typo (`my_reed` for `my_read`).
+ */
+import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import { closestMatch } from "../diagnostics/suggest.js";
+import type { LocatedString, PolicyModel } from "../model/types.js";
+
+export function checkActionNames(
+  model: PolicyModel,
+  groupNames: ReadonlySet<string>,
+  knownActions: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): void {
+  const candidates = [...groupNames, ...knownActions];
+  const check = (action: LocatedString) => checkActionName(action, groupNames, knownActions, candidates, sink);
+  for (const group of model.actionGroups) group.allowedActions.forEach(check);
+  for (const role of model.roles) {
+    role.clusterPermissions.forEach(check);
+    for (const permission of role.indexPermissions) permission.allowedActions.forEach(check);
+    for (const permission of role.tenantPermissions) permission.allowedActions.forEach(check);
+  }
+}
+
+function checkActionName(
+  action: LocatedString,
+  groupNames: ReadonlySet<string>,
+  knownActions: ReadonlySet<string>,
+  candidates: readonly string[],
+  sink: DiagnosticSink,
+): void {
+  const name = action.value;
+  if (groupNames.has(name) || knownActions.has(name) || /[*?]/.test(name) || name.startsWith("/")) return;
+  const suggestion = closestMatch(name, candidates);
+  const hint = suggestion === undefined ? "" : `; did you mean \`${suggestion}\`?`;
+  if (!name.includes(":")) {
+    sink.report("PC3001", `\`${name}\` is neither an action group nor an action, so it grants nothing${hint}`, action.span);
+  } else if (suggestion !== undefined) {
+    // Action names with a colon may belong to plugins we do not know; only a near miss is worth a warning.
+    sink.report("PC3001", `unknown action \`${name}\`${hint}`, action.span);
+  }
+}

@@ -1,0 +1,20 @@
+import type { Command } from "commander";
+import { validate } from "../../index.js";
+import { EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
+import { diagnosticFormat, renderDiagnostics } from "../output.js";
+import { readCompileInput } from "../sources.js";
+
+export function registerValidate(program: Command): void {
+  program
+    .command("validate")
+    .description("report every problem of a policy, tsc-style (`file:line:col: error CODE: message`)")
+    .argument("<policy>", "configuration directory or YAML file")
+    .option("--format <format>", "`text` or `json`", "text")
+    .option("--settings <file>", "an opensearch.yml whose settings apply")
+    .action((path: string, options: { format: string; settings?: string }) => {
+      const format = diagnosticFormat(options.format);
+      const result = validate(readCompileInput(path, options.settings));
+      process.stdout.write(renderDiagnostics(result.diagnostics, format));
+      process.exitCode = result.diagnostics.some((d) => d.severity === "error") ? EXIT_POLICY_ERRORS : EXIT_OK;
+    });
+}

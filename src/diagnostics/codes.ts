@@ -1,0 +1,50 @@
+/**
+ * The one catalog of diagnostic codes. Codes are stable: tests, editors and
+ * CI gates refer to them, so a code is never reused for another meaning.
+ *
+ * PC1xxx  DSL syntax
+ * PC2xxx  YAML files: syntax, structure, schema
+ * PC3xxx  names and references
+ * PC4xxx  patterns
+ * PC5xxx  input/output and usage
+ * PC6xxx  document- and field-level security
+ */
+import type { Severity } from "./diagnostic.js";
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  /** One line for `docs/diagnostics.md` and SARIF rule descriptions. */
+  readonly summary: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  PC2001: { severity: "error", summary: "the file is not valid YAML" },
+  PC2002: { severity: "error", summary: "a mapping has the same key twice (the plugin rejects duplicate keys)" },
+  PC2003: { severity: "error", summary: "the file has no `_meta` block" },
+  PC2004: { severity: "error", summary: "`_meta.type` does not match the file" },
+  PC2005: { severity: "error", summary: "`_meta.config_version` is not 2" },
+  PC2006: { severity: "error", summary: "a key the plugin does not know (it rejects unknown keys)" },
+  PC2007: { severity: "error", summary: "a value has the wrong type or shape" },
+  PC2008: { severity: "warning", summary: "a YAML alias is read by the plugin as the plain string of its anchor name" },
+  PC2009: { severity: "warning", summary: "a number, boolean or null stands where a name belongs and is read as text" },
+  PC2010: { severity: "error", summary: "the file holds more than one YAML document" },
+  PC2011: { severity: "error", summary: "the YAML nests deeper than the limit" },
+  PC2012: { severity: "warning", summary: "a setting policyc does not know" },
+  PC2013: { severity: "error", summary: "a setting has a value the plugin does not accept" },
+  PC2014: { severity: "error", summary: "a YAML tag the plugin does not support" },
+  PC2015: { severity: "error", summary: "the YAML file is larger than policyc reads" },
+  PC3001: { severity: "warning", summary: "an allowed action is neither an action group nor a known action" },
+  PC3002: { severity: "warning", summary: "action groups include each other in a cycle" },
+  PC3003: { severity: "warning", summary: "a role mapping or user names a role that is not defined" },
+  PC3004: { severity: "warning", summary: "a definition has the name of a built-in one and is ignored" },
+  PC3005: { severity: "error", summary: "the same name is defined twice" },
+  PC4001: { severity: "warning", summary: "a `/regex/` pattern is not valid Java regex syntax and is dropped" },
+  PC4002: { severity: "warning", summary: "a blank pattern matches nothing" },
+  PC5001: { severity: "error", summary: "a file or directory cannot be read" },
+  PC5002: { severity: "error", summary: "the input holds no policy files" },
+  PC5003: { severity: "warning", summary: "a file in the configuration directory is not read" },
+  PC5004: { severity: "error", summary: "an output cannot be written" },
+  PC5005: { severity: "error", summary: "a decision table is not valid or has an unsupported version" },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,116 @@
+/**
+ * The node and dynamic settings that change decisions, in one catalog: name,
+ * the other spellings the plugin reads, default, and what it does. The
+ * settings reader, the docs and the settings JSON Schema all come from here.
+ */
+import type { SourceSpan } from "../diagnostics/source-file.js";
+
+export type RolesMappingResolution = "MAPPING_ONLY" | "BACKENDROLES_ONLY" | "BOTH";
+
+export interface Settings {
+  readonly systemIndicesEnabled: boolean;
+  readonly systemIndices: readonly string[];
+  readonly systemIndexPermissionEnabled: boolean;
+  readonly rolesMappingResolution: RolesMappingResolution;
+  readonly multitenancyEnabled: boolean;
+  readonly privateTenantEnabled: boolean;
+  readonly dashboardsServerUsername: string;
+  readonly dashboardsIndex: string;
+  /** Where each setting that was given explicitly was written. */
+  readonly origins: Readonly<Partial<Record<SettingKey, SourceSpan>>>;
+}
+
+export type SettingKey = Exclude<keyof Settings, "origins">;
+type SettingValue = boolean | string | readonly string[];
+
+export interface SettingDefinition {
+  readonly key: SettingKey;
+  /** The spellings the plugin reads, the documented one first. */
+  readonly names: readonly string[];
+  readonly kind: "boolean" | "string" | "string-list" | "enum";
+  readonly values?: readonly string[];
+  readonly defaultValue: SettingValue;
+  readonly description: string;
+}
+
+export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
+  {
+    key: "systemIndicesEnabled",
+    names: ["plugins.security.system_indices.enabled", "opendistro_security.system_indices.enabled"],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Makes the indices in `plugins.security.system_indices.indices` system indices.",
+  },
+  {
+    key: "systemIndices",
+    names: ["plugins.security.system_indices.indices", "opendistro_security.system_indices.indices"],
+    kind: "string-list",
+    defaultValue: [],
+    description: "Index patterns of the system indices (the security index is always one).",
+  },
+  {
+    key: "systemIndexPermissionEnabled",
+    // The plugin's code reads the singular `permission`; its documentation writes `permissions`.
+    names: [
+      "plugins.security.system_indices.permission.enabled",
+      "plugins.security.system_indices.permissions.enabled",
+      "opendistro_security.system_indices.permission.enabled",
+      "opendistro_security.system_indices.permissions.enabled",
+    ],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Lets roles reach system indices through the explicit `system:admin/system_index` permission.",
+  },
+  {
+    key: "rolesMappingResolution",
+    names: ["plugins.security.roles_mapping_resolution", "opendistro_security.roles_mapping_resolution"],
+    kind: "enum",
+    values: ["MAPPING_ONLY", "BACKENDROLES_ONLY", "BOTH"],
+    defaultValue: "MAPPING_ONLY",
+    description: "Whether roles come from roles_mapping.yml, from backend role names, or both.",
+  },
+  {
+    key: "multitenancyEnabled",
+    names: ["config.dynamic.kibana.multitenancy_enabled"],
+    kind: "boolean",
+    defaultValue: true,
+    description: "Dashboards multi-tenancy (config.yml).",
+  },
+  {
+    key: "privateTenantEnabled",
+    names: ["config.dynamic.kibana.private_tenant_enabled"],
+    kind: "boolean",
+    defaultValue: true,
+    description: "Whether each user has a private tenant (config.yml).",
+  },
+  {
+    key: "dashboardsServerUsername",
+    names: ["config.dynamic.kibana.server_username"],
+    kind: "string",
+    defaultValue: "kibanaserver",
+    description: "The Dashboards server user, to which tenant rules do not apply (config.yml).",
+  },
+  {
+    key: "dashboardsIndex",
+    names: ["config.dynamic.kibana.index"],
+    kind: "string",
+    defaultValue: ".kibana",
+    description: "The Dashboards index whose requests tenant privileges decide (config.yml).",
+  },
+];
+
+const BY_NAME = new Map<string, SettingDefinition>(SETTING_DEFINITIONS.flatMap((d) => d.names.map((n) => [n, d] as const)));
+
+export function settingDefinitionByName(name: string): SettingDefinition | undefined {
+  return BY_NAME.get(name);
+}
+
+export function allSettingNames(): string[] {
+  return [...BY_NAME.keys()];
+}
+
+export function defaultSettings(): Settings {
+  const values: Record<string, unknown> = { origins: {} };
+  for (const definition of SETTING_DEFINITIONS) values[definition.key] = definition.defaultValue;
+  return values as unknown as Settings;
+}

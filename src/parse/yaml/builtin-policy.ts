@@ -1,0 +1,44 @@
+/**
+ * The plugin's built-in (static) action groups, roles and tenants, read from
+ * the package's copies of its static_*.yml files through the same front end as
+ * user files, once per process.
+ */
+import { DiagnosticSink } from "../../diagnostics/diagnostic.js";
+import { SourceFile } from "../../diagnostics/source-file.js";
+import { formatDiagnosticsText } from "../../diagnostics/format/text.js";
+import { defaultSettings } from "../../model/settings.js";
+import type { PolicyModel } from "../../model/types.js";
+import { packageFilePath, readPackageText } from "../../package-files.js";
+import { POLICY_CONFIG_KINDS, type PolicyConfigType } from "./config-kinds.js";
+import { parsePolicyFile } from "./parse-file.js";
+import { emptyParts, mergeParts } from "./to-model.js";
+
+const BUILTIN_FILES: readonly { readonly path: string; readonly type: PolicyConfigType }[] = [
+  { path: "data/opensearch/static_action_groups.yml", type: "actiongroups" },
+  { path: "data/opensearch/static_roles.yml", type: "roles" },
+  { path: "data/opensearch/static_tenants.yml", type: "tenants" },
+];
+
+let cached: PolicyModel | undefined;
+
+/** The built-in policy. Throws only if the package's own files are broken, which is a packaging bug. */
+export function readBuiltinPolicy(): PolicyModel {
+  cached ??= parseBuiltinPolicy();
+  return cached;
+}
+
+function parseBuiltinPolicy(): PolicyModel {
+  const sink = new DiagnosticSink();
+  let parts = emptyParts();
+  const sources: string[] = [];
+  for (const { path, type } of BUILTIN_FILES) {
+    const absolute = packageFilePath(path);
+    const file = new SourceFile(absolute, readPackageText(path));
+    parts = mergeParts(parts, parsePolicyFile(file, POLICY_CONFIG_KINDS[type], sink));
+    sources.push(absolute);
+  }
+  if (sink.diagnostics.length > 0) {
+    throw new Error(`the built-in policy files of policyc are damaged:\n${formatDiagnosticsText(sink.diagnostics)}`);
+  }
+  return { flavor: "opensearch", ...parts, settings: defaultSettings(), sources };
+}

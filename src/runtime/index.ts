@@ -1,0 +1,35 @@
+/**
+ * policyc's runtime: loads a decision table and decides requests with it.
+ * It depends on nothing of the compiler (no YAML, no parser, no schemas), so
+ * an application can ship a table and this module alone.
+ *
+ * @example
+ * const policy = loadTable(JSON.parse(readFileSync("out/policy.json", "utf8")));
+ * policy.authorize({ user: { name: "judy", backend_roles: ["IT"] }, action: "indices:data/read/search", indices: ["logs-1"] });
+ */
+import type { AuthorizationRequest, Decision } from "../table/request.js";
+import type { DecisionTable } from "../table/types.js";
+import { authorize } from "./evaluate.js";
+import { TablePolicy, type PolicyOptions } from "./table-policy.js";
+import { validateTable } from "./validate-table.js";
+
+export type { AuthorizationRequest, Decision, RequestUser } from "../table/request.js";
+export type { DecisionTable } from "../table/types.js";
+export { TableFormatError } from "./validate-table.js";
+export type { PolicyOptions } from "./table-policy.js";
+
+/** A loaded policy. */
+export interface Policy {
+  /** Decides one request; any value is accepted, a malformed one is denied with an `error`. */
+  authorize(request: AuthorizationRequest | unknown): Decision;
+  readonly table: DecisionTable;
+}
+
+/**
+ * Checks a decision table (the parsed JSON of `policy.json`) and prepares it.
+ * @throws TableFormatError when the value is not a table this runtime reads.
+ */
+export function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
+  const policy = new TablePolicy(validateTable(table), options);
+  return { table: policy.table, authorize: (request: unknown) => authorize(policy, request) };
+}

@@ -1,0 +1,65 @@
+/**
+ * A structural check of a decision table read from disk, so that a wrong or
+ * damaged file fails at load with a clear message instead of deciding
+ * wrongly later. The full JSON Schema is `schemas/decision-table.schema.json`;
+ * this check has no dependency so the runtime stays self-contained.
+ */
+import { TABLE_FORMAT, TABLE_VERSION, type DecisionTable } from "../table/types.js";
+
+export class TableFormatError extends Error {
+  override readonly name = "TableFormatError";
+}
+
+export function validateTable(value: unknown): DecisionTable {
+  const table = record(value, "the decision table");
+  if (table.format !== TABLE_FORMAT) throw new TableFormatError(`not a policyc decision table (\`format\` is not \`${TABLE_FORMAT}\`)`);
+  if (table.version !== TABLE_VERSION) {
+    throw new TableFormatError(`decision table version ${String(table.version)} is not supported; this runtime reads version ${TABLE_VERSION}`);
+  }
+  const actionCount = strings(table.actionPatterns, "actionPatterns").length;
+  const indexCount = strings(table.indexPatterns, "indexPatterns").length;
+  strings(table.tenants, "tenants");
+  record(table.settings, "settings");
+  list(table.roles, "roles").forEach((role, i) => checkRole(role, `roles[${i}]`, actionCount, indexCount));
+  list(table.mappings, "mappings").forEach((mapping, i) => {
+    const m = record(mapping, `mappings[${i}]`);
+    if (typeof m.role !== "string") throw new TableFormatError(`mappings[${i}].role must be a string`);
+    for (const key of ["users", "backendRoles", "andBackendRoles", "hosts"]) strings(m[key], `mappings[${i}].${key}`);
+  });
+  return value as DecisionTable;
+}
+
+function checkRole(value: unknown, where: string, actionCount: number, indexCount: number): void {
+  const role = record(value, where);
+  if (typeof role.name !== "string") throw new TableFormatError(`${where}.name must be a string`);
+  ids(role.cluster, `${where}.cluster`, actionCount);
+  list(role.index, `${where}.index`).forEach((entry, i) => {
+    const e = record(entry, `${where}.index[${i}]`);
+    ids(e.patterns, `${where}.index[${i}].patterns`, indexCount);
+    ids(e.actions, `${where}.index[${i}].actions`, actionCount);
+  });
+  list(role.tenants, `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`).patterns, `${where}.tenants[${i}].patterns`));
+}
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TableFormatError(`${where} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+function list(value: unknown, where: string): unknown[] {
+  if (!Array.isArray(value)) throw new TableFormatError(`${where} must be a list`);
+  return value;
+}
+
+function strings(value: unknown, where: string): string[] {
+  const items = list(value, where);
+  if (!items.every((v) => typeof v === "string")) throw new TableFormatError(`${where} must be a list of strings`);
+  return items as string[];
+}
+
+function ids(value: unknown, where: string, bound: number): void {
+  const items = list(value, where);
+  if (!items.every((v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < bound)) {
+    throw new TableFormatError(`${where} must hold pattern ids below ${bound}`);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The decision table: everything needed to decide a request without the
+ * policy sources. Action groups are expanded, static entries merged, role
+ * mappings compiled to pattern lists, and patterns stored once in shared
+ * pools that entries refer to by index. The format is versioned and
+ * described by `schemas/decision-table.schema.json`.
+ *
+ * This module is the contract between the compiler, the runtime and the
+ * generated module: it imports nothing.
+ */
+
+export const TABLE_FORMAT = "policyc-decision-table";
+export const TABLE_VERSION = 1;
+
+export interface DecisionTable {
+  readonly format: typeof TABLE_FORMAT;
+  readonly version: typeof TABLE_VERSION;
+  readonly flavor: "opensearch";
+  readonly settings: TableSettings;
+  /** Every distinct action pattern after action-group expansion, sorted. */
+  readonly actionPatterns: readonly string[];
+  /** Every distinct index pattern, sorted; may contain `${…}` templates. */
+  readonly indexPatterns: readonly string[];
+  /** Defined roles (static and custom), sorted by name. */
+  readonly roles: readonly TableRole[];
+  /** Role mappings, sorted by role name; a mapping may name an undefined role. */
+  readonly mappings: readonly TableMapping[];
+  /** Defined tenants, `global_tenant` included, sorted. */
+  readonly tenants: readonly string[];
+}
+
+export interface TableSettings {
+  readonly systemIndicesEnabled: boolean;
+  readonly systemIndices: readonly string[];
+  readonly systemIndexPermissionEnabled: boolean;
+  readonly rolesMappingResolution: "MAPPING_ONLY" | "BACKENDROLES_ONLY" | "BOTH";
+  readonly multitenancyEnabled: boolean;
+  readonly privateTenantEnabled: boolean;
+  readonly dashboardsServerUsername: string;
+  readonly dashboardsIndex: string;
+}
+
+export interface TableRole {
+  readonly name: string;
+  /** Ids into `actionPatterns`: the role's cluster permissions. */
+  readonly cluster: readonly number[];
+  readonly index: readonly TableIndexEntry[];
+  readonly tenants: readonly TableTenantEntry[];
+}
+
+export interface TableIndexEntry {
+  /** Ids into `indexPatterns`. */
+  readonly patterns: readonly number[];
+  /** Ids into `actionPatterns`. */
+  readonly actions: readonly number[];
+  /**
+   * Whether the entry grants `system:admin/system_index` explicitly: by that
+   * name or by an action pattern other than the bare `*`.
+   */
+  readonly systemIndexAccess: boolean;
+}
+
+export interface TableTenantEntry {
+  /** Tenant patterns as written; may contain `${…}` templates. */
+  readonly patterns: readonly string[];
+  /** Read-write when the expanded actions contain `kibana:saved_objects/*\/write` literally. */
+  readonly write: boolean;
+}
+
+export interface TableMapping {
+  readonly role: string;
+  readonly users: readonly string[];
+  readonly backendRoles: readonly string[];
+  readonly andBackendRoles: readonly string[];
+  readonly hosts: readonly string[];
+}
