@@ -49,11 +49,11 @@ type Mode = "greedy" | "lazy" | "possessive";
 type Node =
   | { readonly t: "seq"; readonly items: readonly Node[] }
   | { readonly t: "alt"; readonly alts: readonly Node[] }
-  | { readonly t: "char"; readonly js: string } // matches exactly one code point
+  | { readonly t: "char"; readonly js: string; readonly bmp: boolean } // one code point; bmp: never an astral one
   | { readonly t: "assert"; readonly js: string } // zero-width
   | { readonly t: "linebreak"; readonly at: number } // \R
   | { readonly t: "backref"; readonly index: number; readonly at: number }
-  | { readonly t: "group"; readonly kind: GroupKind; readonly body: Node; readonly at: number; readonly index?: number; readonly name?: string }
+  | { readonly t: "group"; readonly kind: GroupKind; readonly body: Node; readonly at: number; readonly index?: number; readonly name?: string; readonly unitBased?: boolean }
   | { readonly t: "repeat"; readonly body: Node; readonly min: number; readonly max: number; readonly mode: Mode; readonly at: number };
 
 const EOF = "";
@@ -110,7 +110,7 @@ function expandQuoting(source: string): { chars: string[]; offsets: number[] } {
 /** One code point as JavaScript source, escaped as `u` mode requires (no identity escapes like `\-` outside classes). */
 function lit(cp: number, inClass: boolean): string {
   const ch = String.fromCodePoint(cp);
-  if (/^[\p{L}\p{N}_ !"#%&',:;<=>@`~]$/u.test(ch)) return ch;
+  if (/^[\p{L}\p{N}_ !"#%&',:;<=>@`~]$/u.test(ch) && cp <= 0xffff) return ch;
   if ("^$\\.*+?()[]{}|/".includes(ch) || (inClass && ch === "-")) return `\\${ch}`;
   return ch === "-" ? ch : `\\u{${cp.toString(16).toUpperCase()}}`;
 }
@@ -145,6 +145,17 @@ function setJs(set: CharSet): string {
       return `(?:(?!${setJs(set.set)})[^])`;
   }
 }
+
+/** Whether the set has no code point above U+FFFF (surrogates are refused everywhere). */
+function isBmp(set: CharSet): boolean {
+  switch (set.k) {
+    case "items": return !set.neg && !/\\[pP]\{|\\u\{[0-9A-F]{5,}\}/.test(set.items);
+    case "or": return set.parts.every(isBmp);
+    case "and": return isBmp(set.a) || isBmp(set.b);
+    case "not": return false;
+  }
+}
+const charNode = (set: CharSet): Node => ({ t: "char", js: setJs(set), bmp: isBmp(set) });
 
 const LINE_TERMINATORS = "\\n\\r\\x85\\u2028\\u2029"; // Java's `.` also excludes U+0085, JavaScript's does not
 const LINEBREAK_CHARS = "[\\n\\x0B\\f\\r\\x85\\u2028\\u2029]";
@@ -350,24 +361,24 @@ class Parser {
 
   private atom(ch: string): Node {
     const start = this.cursor;
-    if (ch === "[") return { t: "char", js: setJs(this.charClass(true)) };
+    if (ch === "[") return charNode(this.charClass(true));
     if (ch === "\\") return this.escapeAtom();
     if (ch === "{") return { t: "seq", items: [] }; // Java parses an empty atom here; closure() then demands {n,m}
     this.next();
     if (ch === "^") return { t: "assert", js: this.caretJs() };
     if (ch === "$") return { t: "assert", js: this.dollarJs(this.has(MULTILINE)) };
-    if (ch === ".") return { t: "char", js: this.has(DOTALL) ? "[^]" : this.has(UNIX_LINES) ? "[^\\n]" : `[^${LINE_TERMINATORS}]` };
+    if (ch === ".") return { t: "char", js: this.has(DOTALL) ? "[^]" : this.has(UNIX_LINES) ? "[^\\n]" : `[^${LINE_TERMINATORS}]`, bmp: false };
     return this.literal(ch.codePointAt(0) ?? 0, start); // including a stray ] or }, which Java takes literally
   }
 
   private escapeAtom(): Node {
     const start = this.cursor;
     const ch = this.at(++this.cursor);
-    if (ch === "p" || ch === "P") return { t: "char", js: setJs(this.property(ch === "P")) };
+    if (ch === "p" || ch === "P") return charNode(this.property(ch === "P"));
     this.cursor--;
     const escaped = this.escape(false, false);
     if ("cp" in escaped) return this.literal(escaped.cp, start);
-    return "set" in escaped ? { t: "char", js: setJs(escaped.set) } : escaped.node;
+    return "set" in escaped ? charNode(escaped.set) : escaped.node;
   }
 
   private literal(cp: number, index: number): Node {
@@ -377,8 +388,8 @@ class Parser {
       if (ch.toLowerCase() !== ch.toUpperCase()) this.fail("unicode case-insensitive matching (?iu) cannot be translated faithfully", index);
     }
     if (this.has(CASE_INSENSITIVE) && /^[A-Za-z]$/.test(String.fromCodePoint(cp))) // Java folds ASCII letters only
-      return { t: "char", js: `[${String.fromCodePoint(cp).toLowerCase()}${String.fromCodePoint(cp).toUpperCase()}]` };
-    return { t: "char", js: lit(cp, false) };
+      return { t: "char", js: `[${String.fromCodePoint(cp).toLowerCase()}${String.fromCodePoint(cp).toUpperCase()}]`, bmp: true };
+    return { t: "char", js: lit(cp, false), bmp: cp <= 0xffff };
   }
 
   private checkCodePoint(cp: number, index: number): void {
@@ -414,7 +425,11 @@ class Parser {
 
   private angleGroup(at: number): Node {
     const ch = this.read();
-    if (ch === "=" || ch === "!") return { t: "group", kind: ch === "=" ? "behind" : "notBehind", body: this.expr(), at };
+    if (ch === "=" || ch === "!") {
+      // Java steps back over UTF-16 units unless the pattern text from here on has a supplementary character
+      const unitBased = !this.chars.slice(this.cursor).some((c) => c.length > 1);
+      return { t: "group", kind: ch === "=" ? "behind" : "notBehind", body: this.expr(), at, unitBased };
+    }
     const name = this.groupName(ch);
     if (this.names.has(name)) this.fail(`named capturing group <${name}> is already defined`);
     return this.capture(at, name);
@@ -756,6 +771,16 @@ function nullable(node: Node): boolean {
   }
 }
 
+function mayMatchAstral(node: Node): boolean {
+  switch (node.t) {
+    case "char": return !node.bmp;
+    case "seq": return node.items.some(mayMatchAstral);
+    case "alt": return node.alts.some(mayMatchAstral);
+    case "group": case "repeat": return mayMatchAstral(node.body);
+    default: return false;
+  }
+}
+
 interface Study { readonly max: number; readonly valid: boolean; readonly det: boolean }
 
 /** Java's TreeInfo: the longest match, whether Java considers it bounded, and whether the node is deterministic. */
@@ -838,6 +863,10 @@ class Emitter {
         const info = study(node.body);
         if (!info.valid) throw new Rejection("look-behind group does not have an obvious maximum length", node.at);
         if (info.max > MAX_INT) throw new Rejection("unbounded look-behind cannot be translated faithfully", node.at);
+        // Counting UTF-16 units, Java can start inside a surrogate pair and runs out of length on astral
+        // characters; JavaScript cannot do either, so such a body must only match BMP characters.
+        if (node.unitBased && mayMatchAstral(node.body))
+          throw new Rejection("look-behind that can match characters beyond U+FFFF cannot be translated faithfully", node.at);
         return `(?<${node.kind === "behind" ? "=" : "!"}${body({ ...ctx, behind: true, atomic: false })})`;
       }
     }

@@ -19,6 +19,14 @@ const BUILTIN_FILES: readonly { readonly path: string; readonly type: PolicyConf
   { path: "data/opensearch/static_tenants.yml", type: "tenants" },
 ];
 
+/** Built-in files are shown as `policyc:data/opensearch/…`, so output does not depend on where policyc is installed. */
+export const BUILTIN_PREFIX = "policyc:";
+
+/** The file on disk behind a built-in display path (for editors' go-to-definition), or undefined. */
+export function builtinFilePath(displayPath: string): string | undefined {
+  return displayPath.startsWith(BUILTIN_PREFIX) ? packageFilePath(displayPath.slice(BUILTIN_PREFIX.length)) : undefined;
+}
+
 let cached: PolicyModel | undefined;
 
 /** The built-in policy. Throws only if the package's own files are broken, which is a packaging bug. */
@@ -32,10 +40,11 @@ function parseBuiltinPolicy(): PolicyModel {
   let parts = emptyParts();
   const sources: string[] = [];
   for (const { path, type } of BUILTIN_FILES) {
-    const absolute = packageFilePath(path);
-    const file = new SourceFile(absolute, readPackageText(path));
+    // A stable display path, the same on every machine; `builtinFilePath` gives the file on disk.
+    const displayPath = `${BUILTIN_PREFIX}${path}`;
+    const file = new SourceFile(displayPath, readPackageText(path));
     parts = mergeParts(parts, parsePolicyFile(file, POLICY_CONFIG_KINDS[type], sink));
-    sources.push(absolute);
+    sources.push(displayPath);
   }
   if (sink.diagnostics.length > 0) {
     throw new Error(`the built-in policy files of policyc are damaged:\n${formatDiagnosticsText(sink.diagnostics)}`);
