@@ -39,7 +39,7 @@ class Rejection extends Error {
 
 /** A set of code points; JavaScript's `u` mode has no class nesting, intersection or complemented unions. */
 type CharSet =
-  | { readonly k: "items"; readonly items: string; readonly neg: boolean } // body of a JS class
+  | { readonly k: "items"; readonly items: string; readonly neg: boolean; readonly bmp: boolean } // body of a JS class
   | { readonly k: "or"; readonly parts: readonly CharSet[] }
   | { readonly k: "and"; readonly a: CharSet; readonly b: CharSet }
   | { readonly k: "not"; readonly set: CharSet };
@@ -68,7 +68,9 @@ const isDigit = (ch: string): boolean => ch.length === 1 && ch >= "0" && ch <= "
 const isHex = (ch: string): boolean => /^[0-9A-Fa-f]$/.test(ch);
 const isAsciiSpace = (ch: string): boolean => ch === " " || (ch.length === 1 && ch >= "\t" && ch <= "\r");
 const isSurrogate = (cp: number): boolean => cp >= 0xd800 && cp <= 0xdfff;
-const items = (body: string): CharSet => ({ k: "items", items: body.replace(/^\^/, ""), neg: body.startsWith("^") });
+/** A property's class body; a leading ^ complements it. Only \p{…} and \u{…} ever reach beyond U+FFFF. */
+const items = (body: string): CharSet =>
+  ({ k: "items", items: body.replace(/^\^/, ""), neg: body.startsWith("^"), bmp: !/\\[pP]\{|\\u\{[0-9A-F]{5,}\}/.test(body) });
 
 /**
  * Java expands `\Q…\E` before parsing: inside a quote ASCII punctuation gets a backslash, letters
@@ -124,7 +126,7 @@ function quantifier(min: number, max: number, mode: Mode): string {
 
 function union(a: CharSet | null, b: CharSet): CharSet {
   if (a === null) return b;
-  if (a.k === "items" && b.k === "items" && !a.neg && !b.neg) return { k: "items", items: a.items + b.items, neg: false };
+  if (a.k === "items" && b.k === "items" && !a.neg && !b.neg) return { k: "items", items: a.items + b.items, neg: false, bmp: a.bmp && b.bmp };
   return { k: "or", parts: [a, b] };
 }
 
@@ -146,10 +148,10 @@ function setJs(set: CharSet): string {
   }
 }
 
-/** Whether the set has no code point above U+FFFF (surrogates are refused everywhere). */
+/** Whether every code point of the set is in the BMP and not a surrogate. */
 function isBmp(set: CharSet): boolean {
   switch (set.k) {
-    case "items": return !set.neg && !/\\[pP]\{|\\u\{[0-9A-F]{5,}\}/.test(set.items);
+    case "items": return set.bmp && !set.neg;
     case "or": return set.parts.every(isBmp);
     case "and": return isBmp(set.a) || isBmp(set.b);
     case "not": return false;
@@ -382,19 +384,13 @@ class Parser {
   }
 
   private literal(cp: number, index: number): Node {
-    this.checkCodePoint(cp, index);
     if (this.has(CASE_INSENSITIVE) && this.has(UNICODE_CASE)) {
       const ch = String.fromCodePoint(cp);
       if (ch.toLowerCase() !== ch.toUpperCase()) this.fail("unicode case-insensitive matching (?iu) cannot be translated faithfully", index);
     }
     if (this.has(CASE_INSENSITIVE) && /^[A-Za-z]$/.test(String.fromCodePoint(cp))) // Java folds ASCII letters only
       return { t: "char", js: `[${String.fromCodePoint(cp).toLowerCase()}${String.fromCodePoint(cp).toUpperCase()}]`, bmp: true };
-    return { t: "char", js: lit(cp, false), bmp: cp <= 0xffff };
-  }
-
-  private checkCodePoint(cp: number, index: number): void {
-    // Java compares a BMP literal with single UTF-16 units, so a surrogate can match half a pair; JS cannot.
-    if (isSurrogate(cp)) this.fail("surrogate code points cannot be translated faithfully", index);
+    return { t: "char", js: lit(cp, false), bmp: cp <= 0xffff && !isSurrogate(cp) };
   }
 
   /** Groups, mirroring Java's group0: flags set inside a group end with it, `(?i)` runs to the group's end. */
@@ -610,7 +606,7 @@ class Parser {
       h: "\\t \\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000",
       v: "\\n-\\r\\x85\\u2028\\u2029",
     } as Record<string, string>)[ch.toLowerCase()];
-    return { k: "items", items: body ?? "", neg: ch !== ch.toLowerCase() };
+    return { k: "items", items: body ?? "", neg: ch !== ch.toLowerCase(), bmp: !unicode };
   }
 
   private caretJs(): string {
@@ -734,7 +730,6 @@ class Parser {
   }
 
   private rangeSet(lo: number, hi: number, index: number): CharSet {
-    if (lo <= 0xdfff && hi >= 0xd800) this.checkCodePoint(0xd800, index);
     let body = lo === hi ? lit(lo, true) : `${lit(lo, true)}-${lit(hi, true)}`;
     if (this.has(CASE_INSENSITIVE)) {
       if (this.has(UNICODE_CASE)) this.fail("unicode case-insensitive matching (?iu) cannot be translated faithfully", index);
@@ -744,7 +739,7 @@ class Parser {
         if (a <= b) body += `${lit(a + shift, true)}-${lit(b + shift, true)}`;
       }
     }
-    return { k: "items", items: body, neg: false };
+    return { k: "items", items: body, neg: false, bmp: hi <= 0xffff && !(lo <= 0xdfff && hi >= 0xd800) };
   }
 }
 
