@@ -79,25 +79,32 @@ const items = (body: string): CharSet =>
  */
 function expandQuoting(source: string): { chars: string[]; offsets: number[] } {
   const src = Array.from(source);
-  const srcOffsets: number[] = [];
+  const starts: number[] = [];
   let offset = 0;
-  for (const ch of src) srcOffsets.push(offset), (offset += ch.length);
+  for (const ch of src) {
+    starts.push(offset);
+    offset += ch.length;
+  }
   const chars: string[] = [], offsets: number[] = [];
-  const put = (i: number, ...cs: string[]): void => cs.forEach((c) => (chars.push(c), offsets.push(srcOffsets[i] ?? offset)));
+  const put = (i: number, ...cs: string[]): void => {
+    for (const c of cs) {
+      chars.push(c);
+      offsets.push(starts[i] ?? offset);
+    }
+  };
   let inQuote = false, beginQuote = false;
   for (let i = 0; i < src.length; i++) {
     const ch = src[i] ?? EOF, after = src[i + 1];
-    if (ch === "\\" && inQuote) {
-      if (after === "E") (inQuote = false), i++;
-      else put(i, "\\", "\\");
-    } else if (ch === "\\") {
-      if (after === "Q") {
-        (inQuote = beginQuote = true), i++;
-        continue;
-      }
+    if (ch === "\\" && after === (inQuote ? "E" : "Q")) {
+      inQuote = beginQuote = !inQuote;
+      i++;
+      continue;
+    }
+    if (!inQuote) {
       put(i, ch);
-      if (after !== undefined) put(++i, after);
-    } else if (!inQuote || /^[A-Za-z]$/.test(ch) || ch > "\x7f") put(i, ch);
+      if (ch === "\\" && after !== undefined) put(++i, after); // an escape is copied whole
+    } else if (ch === "\\") put(i, "\\", "\\");
+    else if (/^[A-Za-z]$/.test(ch) || ch > "\x7f") put(i, ch);
     else if (isDigit(ch)) put(i, ...(beginQuote ? ["\\", "x", "3", ch] : [ch]));
     else put(i, "\\", ch);
     beginQuote = false;
@@ -342,7 +349,10 @@ class Parser {
 
   private expr(): Node {
     const alts = [this.sequence()];
-    while (this.peek() === "|") this.next(), alts.push(this.sequence());
+    while (this.peek() === "|") {
+      this.next();
+      alts.push(this.sequence());
+    }
     return alts.length === 1 ? (alts[0] as Node) : { t: "alt", alts };
   }
 
@@ -511,7 +521,7 @@ class Parser {
       case "u": return { cp: this.unicodeEscape() };
       case "c": return { cp: this.controlEscape() };
       case "N": this.fail("\\N{…} character names cannot be translated", start);
-      case EOF: this.fail(inClass ? "unclosed character class" : "unexpected internal error");
+      case EOF: this.fail(inClass ? "unclosed character class" : "unescaped trailing backslash");
     }
     if (!/^[A-Za-z0-9]$/.test(ch)) return { cp: ch.codePointAt(0) ?? 0 }; // `\.`, `\-`, `\_`, `\é`…
     if (inClass) this.fail("illegal/unsupported escape sequence");
@@ -530,10 +540,14 @@ class Parser {
     const n = this.read();
     if (!isOctal(n)) this.fail("illegal octal escape sequence");
     const m = this.read();
-    if (!isOctal(m)) return this.cursor--, Number(n);
+    if (!isOctal(m)) {
+      this.cursor--;
+      return Number(n);
+    }
     const o = this.read();
-    if (isOctal(o) && n <= "3") return Number(n) * 64 + Number(m) * 8 + Number(o);
-    return this.cursor--, Number(n) * 8 + Number(m);
+    if (isOctal(o) && n <= "3") return Number(n) * 64 + Number(m) * 8 + Number(o); // at most \0377
+    this.cursor--;
+    return Number(n) * 8 + Number(m);
   }
 
   private hexEscape(): number {
@@ -579,8 +593,10 @@ class Parser {
 
   private backref(first: number, at: number): Node {
     let index = first; // more digits only while they still name an existing group, as Java does
-    for (let ch = this.peek(); isDigit(ch) && index * 10 + Number(ch) <= this.groupCount; ch = this.peek())
-      (index = index * 10 + Number(ch)), this.read();
+    for (let ch = this.peek(); isDigit(ch) && index * 10 + Number(ch) <= this.groupCount; ch = this.peek()) {
+      index = index * 10 + Number(ch);
+      this.read();
+    }
     return this.checkedBackref(index, at);
   }
 
@@ -697,7 +713,10 @@ class Parser {
       if (ch === EOF) this.fail("unclosed character class");
       if (ch === "[") right = union(right, this.charClass(true));
       else if (right !== null) this.fail("an intersection operand mixing a nested class and characters cannot be translated faithfully");
-      else this.cursor--, (right = this.charClass(false));
+      else {
+        this.cursor--; // charClass(false) reads the operand as a class body without brackets
+        right = this.charClass(false);
+      }
     }
     if (right === null) this.fail(left === null ? "bad class syntax" : "an empty intersection operand cannot be translated faithfully");
     return left === null ? right : { k: "and", a: left, b: right };
@@ -715,7 +734,10 @@ class Parser {
       const escaped = this.escape(true, isRange);
       if (!("cp" in escaped)) return "set" in escaped ? escaped.set : this.fail("illegal/unsupported escape sequence");
       cp = escaped.cp;
-    } else this.next(), (cp = ch.codePointAt(0) ?? 0);
+    } else {
+      this.next();
+      cp = ch.codePointAt(0) ?? 0;
+    }
     if (this.peek() === "-" && !["[", "]"].includes(this.at(this.cursor + 1))) {
       let end = this.next();
       if (end === "\\") {
@@ -852,12 +874,13 @@ class Emitter {
       }
       case "plain": return `(?:${body(ctx)})`;
       case "atomic": return this.atomic(node.at, ctx, () => body({ ...ctx, atomic: true }));
-      case "ahead": return `(?=${body({ ...ctx, atomic: false })})`;
-      case "notAhead": return `(?!${body({ ...ctx, atomic: false })})`;
+      // a lookahead only answers whether its body matches, and runs forwards even inside a look-behind
+      case "ahead": return `(?=${body({ ...ctx, atomic: false, behind: false })})`;
+      case "notAhead": return `(?!${body({ ...ctx, atomic: false, behind: false })})`;
       case "behind": case "notBehind": {
         const info = study(node.body);
         if (!info.valid) throw new Rejection("look-behind group does not have an obvious maximum length", node.at);
-        if (info.max > MAX_INT) throw new Rejection("unbounded look-behind cannot be translated faithfully", node.at);
+        if (info.max > MAX_INT) throw new Rejection("look-behind without an obvious maximum length cannot be translated faithfully", node.at);
         // Counting UTF-16 units, Java can start inside a surrogate pair and runs out of length on astral
         // characters; JavaScript cannot do either, so such a body must only match BMP characters.
         if (node.unitBased && mayMatchAstral(node.body))
@@ -886,10 +909,12 @@ class Emitter {
         return `(?:${each})${quantifier(min, max, "greedy")}`;
       });
     }
-    // Java accepts an empty iteration and leaves the loop, JavaScript rejects it and tries the body's
-    // other alternatives first: the same strings match, but the first match found differs.
-    if (ctx.atomic && isPlainGroup(body) && nullable(body))
-      throw new Rejection("a repeated group that can match the empty string inside an atomic group cannot be translated faithfully", node.at);
+    // Java leaves a loop after any iteration that matched nothing, even below the minimum count;
+    // JavaScript carries on below the minimum, and above it rejects such an iteration and tries the
+    // body's other alternatives first. The same strings match unless the loop must run at least twice
+    // or sits where only the first match found counts.
+    if (isPlainGroup(body) && nullable(body) && (min >= 2 || ctx.atomic))
+      throw new Rejection("a repeated group that can match the empty string cannot be translated faithfully here", node.at);
     const x = this.emit(body, inner);
     return (isPlainGroup(body) ? x : `(?:${x})`) + quantifier(min, max, mode);
   }
