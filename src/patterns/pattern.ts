@@ -30,6 +30,8 @@ export function isRegexPattern(pattern: string): boolean {
 export function parsePattern(pattern: string): Pattern {
   if (pattern.trim() === "") return { kind: "none", reason: "blank pattern" };
   if (pattern === "*") return { kind: "all" };
+  // The plugin rejects a lone slash (WildcardMatcher needs a regex body), which drops the pattern.
+  if (pattern === "/") return { kind: "none", reason: "a lone `/` is not a pattern" };
   if (isRegexPattern(pattern)) {
     const translated = translateJavaRegex(pattern.slice(1, -1));
     return translated.ok ? { kind: "regex", source: translated.source } : { kind: "none", reason: translated.message };

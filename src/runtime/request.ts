@@ -33,7 +33,8 @@ export function normalizeRequest(value: unknown): RequestCheck {
   if (typeof indices === "string") return fail(indices);
   if (value.tenant !== undefined && value.tenant !== null && typeof value.tenant !== "string") return fail("`tenant` must be a string");
   const tenant = typeof value.tenant === "string" ? value.tenant : undefined;
-  return { ok: true, request: { user, action: value.action, indices, tenant } };
+  // The plugin resolves a request's indices to a set: naming an index twice is naming it once.
+  return { ok: true, request: { user, action: value.action, indices: indices && uniqueInOrder(indices), tenant } };
 }
 
 function normalizeUser(value: unknown): NormalizedUser | string {

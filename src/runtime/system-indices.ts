@@ -14,6 +14,8 @@ import type { NormalizedRequest } from "./request.js";
 import { isPluginUser, isServiceAccount } from "./special-users.js";
 import type { ActionInfo, TablePolicy, UserRoles } from "./table-policy.js";
 
+const POINT_IN_TIME_READ_ALL = "indices:data/read/point_in_time/readall";
+
 /** `allow` ends the evaluation with an allow (plugin users); `continue` goes on to the privileges. */
 export type SystemIndexVerdict = "allow" | "deny" | "continue";
 
@@ -25,8 +27,9 @@ export function systemIndexVerdict(policy: TablePolicy, request: NormalizedReque
     if (indices === undefined) return isProtected ? "deny" : "continue";
     return isProtected && indices.some((index) => isSystemIndex(policy, index)) ? "deny" : "continue";
   }
-  // The explicit check is skipped for cluster actions and for non-protected actions on all indices.
-  if (info.cluster || (indices === undefined && !isProtected)) return "continue";
+  // The explicit check is skipped for cluster actions, for listing all point-in-time searches, and for
+  // non-protected actions on all indices (backwartsCompatGateForSystemIndexPrivileges).
+  if (info.cluster || info.name === POINT_IN_TIME_READ_ALL || (indices === undefined && !isProtected)) return "continue";
   if (indices === undefined) return hasExplicitAccessToAll(policy, user) ? "continue" : "deny";
   if (indices.includes(SECURITY_INDEX)) return "deny";
   const touchesSystemIndex = indices.some((index) => isSystemIndex(policy, index));

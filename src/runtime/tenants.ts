@@ -27,7 +27,9 @@ export function interceptDashboardsRequest(policy: TablePolicy, request: Normali
   }
   const isPrivate = tenant === PRIVATE_TENANT || tenant === request.user.name;
   const permitted = () => isPrivate || hasTenantPrivilege(policy, tenant, write, user);
-  if (indices?.length === 1 && indices[0]!.startsWith(tenantIndexName(settings.dashboardsIndex, tenant)) && permitted()) return "grant";
+  // The private tenant's index is named after the user, whichever way it was asked for.
+  const ownIndex = tenantIndexName(settings.dashboardsIndex, isPrivate ? request.user.name : tenant);
+  if (indices?.length === 1 && indices[0]!.startsWith(ownIndex) && permitted()) return "grant";
   if (dashboardsIndexOnly) return permitted() ? "grant" : "deny";
   // With a tenant, direct access to any tenant index (`.kibana_…`) other than the above is refused.
   if (indices?.some((index) => index.startsWith(`${settings.dashboardsIndex}_`))) return "deny";

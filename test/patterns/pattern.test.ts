@@ -26,8 +26,8 @@ describe("parsePattern", () => {
     expect(parsePattern("/logs-{/").kind).toBe("none");
   });
 
-  it("reads a lone slash as an exact name, not as an empty regex", () => {
-    expect(parsePattern("/").kind).toBe("exact");
+  it("reads a lone slash as an invalid pattern, as the plugin rejects it", () => {
+    expect(parsePattern("/").kind).toBe("none");
   });
 });
 
