@@ -141,7 +141,11 @@ function complement(set: CharSet): CharSet {
   return set.k === "items" ? { ...set, neg: !set.neg } : { k: "not", set };
 }
 
-/** JavaScript matching exactly one code point of the set; intersections and complements become lookaheads. */
+/**
+ * JavaScript matching exactly one code point of the set; intersections and complements become
+ * negative lookaheads. (Not `(?=A)B`: V8's compiled code, in Node 20 at least, mismatches a
+ * starred `(?:(?=A)B)*` anchored at the start and followed by two or more characters.)
+ */
 function setJs(set: CharSet): string {
   switch (set.k) {
     case "items":
@@ -149,7 +153,7 @@ function setJs(set: CharSet): string {
     case "or":
       return `(?:${set.parts.map(setJs).join("|")})`;
     case "and":
-      return `(?:(?=${setJs(set.a)})${setJs(set.b)})`;
+      return `(?:(?!${setJs(complement(set.a))})${setJs(set.b)})`;
     case "not":
       return `(?:(?!${setJs(set.set)})[^])`;
   }
@@ -173,9 +177,9 @@ const LINEBREAK_TOKEN = `(?:\\r\\n|(?!\\r\\n)${LINEBREAK_CHARS})`; // a repeated
 const UNICODE_WORD = "\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D"; // Java's \w under (?U)
 // JDK 19+ \b: word characters are [A-Za-z0-9_], plus a non-spacing mark whose base is a letter or digit;
 // Java walks back by UTF-16 unit there, so only BMP marks and bases count (an astral one reads as a surrogate).
-const BMP = (cls: string): string => `(?:(?=${cls})[\\x00-\\uFFFF])`;
-const WORD_BEFORE = `(?<=[A-Za-z0-9_]|${BMP("[\\p{L}\\p{Nd}]")}${BMP("\\p{Mn}")}+)`;
-const WORD_AFTER = `(?:(?=[A-Za-z0-9_])|(?=\\p{Mn})(?<=${BMP("[\\p{L}\\p{Nd}]")}${BMP("\\p{Mn}")}*))`;
+const BMP = (cls: string): string => `(?:(?![^${cls}])[\\x00-\\uFFFF])`;
+const WORD_BEFORE = `(?<=[A-Za-z0-9_]|${BMP("\\p{L}\\p{Nd}")}${BMP("\\p{Mn}")}+)`;
+const WORD_AFTER = `(?:(?=[A-Za-z0-9_])|(?=\\p{Mn})(?<=${BMP("\\p{L}\\p{Nd}")}${BMP("\\p{Mn}")}*))`;
 
 // ---------------------------------------------------------------------------------------------
 // Character properties (\p{…}), by Java's lookup rules
@@ -192,10 +196,11 @@ const JAVA_PROPERTIES: Record<string, string> = {
   javaWhitespace: "\\t-\\r\\x1C-\\x20\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000",
   javaMirrored: "\\p{Bidi_Mirrored}",
 };
+const HEX_DIGIT = "\\p{Nd}A-Fa-f\\uFF21-\\uFF26\\uFF41-\\uFF46"; // Java: decimal digits plus (fullwidth) A-F
 /** Java's POSIX names with Unicode meanings: after `Is`, and without it under (?U). Upper-case keys. */
 const POSIX_UNICODE: Record<string, string> = {
   ALPHA: "\\p{Alphabetic}", LOWER: "\\p{Lowercase}", UPPER: "\\p{Uppercase}", SPACE: "\\p{White_Space}",
-  PUNCT: "\\p{P}", XDIGIT: "\\p{Nd}A-Fa-f\\uFF21-\\uFF26\\uFF41-\\uFF46", ALNUM: "\\p{Alphabetic}\\p{Nd}",
+  PUNCT: "\\p{P}", XDIGIT: HEX_DIGIT, ALNUM: "\\p{Alphabetic}\\p{Nd}",
   CNTRL: "\\p{Cc}", DIGIT: "\\p{Nd}", BLANK: "\\p{Zs}\\t", GRAPH: "^\\p{Z}\\p{Cc}\\p{Cs}\\p{Cn}",
   PRINT: "^\\p{Zl}\\p{Zp}\\p{Cc}\\p{Cs}\\p{Cn}",
 };
@@ -204,7 +209,7 @@ const UNICODE_BINARY: Record<string, string> = {
   ALPHABETIC: "\\p{Alphabetic}", ASSIGNED: "^\\p{Cn}", CONTROL: "\\p{Cc}", EMOJI: "\\p{Emoji}",
   EMOJI_PRESENTATION: "\\p{Emoji_Presentation}", EMOJI_MODIFIER: "\\p{Emoji_Modifier}",
   EMOJI_MODIFIER_BASE: "\\p{Emoji_Modifier_Base}", EMOJI_COMPONENT: "\\p{Emoji_Component}",
-  EXTENDED_PICTOGRAPHIC: "\\p{Extended_Pictographic}", HEXDIGIT: POSIX_UNICODE.XDIGIT ?? "", HEX_DIGIT: POSIX_UNICODE.XDIGIT ?? "",
+  EXTENDED_PICTOGRAPHIC: "\\p{Extended_Pictographic}", HEXDIGIT: HEX_DIGIT, HEX_DIGIT,
   IDEOGRAPHIC: "\\p{Ideographic}", JOINCONTROL: "\\u200C\\u200D", JOIN_CONTROL: "\\u200C\\u200D", LETTER: "\\p{L}",
   LOWERCASE: "\\p{Lowercase}", UPPERCASE: "\\p{Uppercase}", TITLECASE: "\\p{Lt}", PUNCTUATION: "\\p{P}",
   NONCHARACTERCODEPOINT: "\\p{Noncharacter_Code_Point}", NONCHARACTER_CODE_POINT: "\\p{Noncharacter_Code_Point}",
@@ -221,6 +226,7 @@ const BLOCKS = `0000-007F Basic Latin|0080-00FF Latin-1 Supplement|0100-017F Lat
 |3000-303F CJK Symbols and Punctuation|3040-309F Hiragana|30A0-30FF Katakana|4E00-9FFF CJK Unified Ideographs
 |AC00-D7AF Hangul Syllables|E000-F8FF Private Use Area|FF00-FFEF Halfwidth and Fullwidth Forms|FFF0-FFFF Specials`;
 
+/** Java's own property names (exact case): categories, US-ASCII POSIX classes, java.lang.Character predicates. */
 function javaProperty(name: string, ci: boolean): CharSet | string | undefined {
   if (/^(?:C[cfnos]?|L[lmotu]?|M[cen]?|N[dlo]?|P[cdefios]?|S[ckmo]?|Z[lps]?|LC)$/.test(name))
     return items(ci && /^L[ult]$/.test(name) ? "\\p{LC}" : `\\p{${name}}`); // (?i) makes Lu/Ll/Lt any cased letter
@@ -233,11 +239,13 @@ function javaProperty(name: string, ci: boolean): CharSet | string | undefined {
   return undefined;
 }
 
+/** Java's Unicode properties after `Is` (binary ones and POSIX names), or POSIX names alone under (?U). */
 function unicodeProperty(upper: string, ci: boolean, posixOnly: boolean): CharSet | undefined {
-  if (ci && /^(?:LOWER|UPPER)(?:CASE)?$|^TITLECASE$/.test(upper) && (posixOnly ? upper.length === 5 : true)) return items(CASED);
-  const found = (Object.hasOwn(POSIX_UNICODE, upper) ? POSIX_UNICODE[upper] : undefined) ??
-    (!posixOnly && Object.hasOwn(UNICODE_BINARY, upper) ? UNICODE_BINARY[upper] : undefined);
-  return found === undefined ? undefined : items(found);
+  const table = posixOnly ? POSIX_UNICODE : { ...UNICODE_BINARY, ...POSIX_UNICODE };
+  if (!Object.hasOwn(table, upper)) return undefined;
+  // under (?i) Java widens its case properties to every cased letter
+  if (ci && ["LOWER", "UPPER", "LOWERCASE", "UPPERCASE", "TITLECASE"].includes(upper)) return items(CASED);
+  return items(table[upper] ?? "");
 }
 
 function block(name: string): CharSet | string {

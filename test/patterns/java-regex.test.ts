@@ -282,6 +282,10 @@ describe("possessive quantifiers and atomic groups", () => {
   it("refuses a repeated group that can match nothing inside an atomic group", () => {
     expect(refusal("(?>(?:|a)*)")).toMatch(/cannot be translated faithfully/);
   });
+
+  it("refuses a group that can match nothing when it must repeat at least twice, since Java leaves the loop early", () => {
+    expect(refusal("(?:\\B(?:éc+?)*){2,}")).toMatch(/cannot be translated faithfully/);
+  });
 });
 
 describe("anchors", () => {
@@ -437,6 +441,11 @@ describe("look-behind", () => {
   it("refuses an unbounded look-behind, which Java handles inconsistently", () => {
     expect(refusal("(?<=a+)b")).toMatch(/cannot be translated faithfully/);
   });
+
+  it("refuses a look-behind that can match characters beyond U+FFFF, which Java counts in UTF-16 units", () => {
+    expect(refusal(".(?<=[^/])a")).toMatch(/cannot be translated faithfully/);
+    expect(matching(".(?<=[a-z])a", ["ba", "1a"])).toEqual(["ba"]);
+  });
 });
 
 describe("escapes", () => {
@@ -472,5 +481,12 @@ describe("JavaScript output", () => {
     const result = translateJavaRegex(pattern);
     if (!result.ok) throw new Error(result.message);
     expect(() => new RegExp(result.source, "u")).not.toThrow();
+  });
+
+  it("keeps matching a starred intersection once V8 has compiled the expression to native code", () => {
+    const result = translateJavaRegex("[a-c&&b-d]*x0");
+    if (!result.ok) throw new Error(result.message);
+    const regex = new RegExp(result.source, "u");
+    expect([1, 2, 3, 4].map(() => regex.test("cx0"))).toEqual([true, true, true, true]);
   });
 });
