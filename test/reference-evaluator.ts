@@ -338,7 +338,8 @@ function unique(values: readonly string[]): string[] {
 
 /**
  * Reads the texts (unless given a policy read before) and decides the request.
- * `trace`, if given, receives the name of the rule that decided.
+ * `trace`, if given, receives the name of each rule checked, in order; the
+ * last one is the rule that decided.
  */
 export function referenceAuthorize(files: PolicyTexts | ReferencePolicy, request: AuthorizationRequest, trace?: (step: string) => void): Decision {
   const note = trace ?? (() => {});

@@ -284,6 +284,10 @@ export const ACTIONS = {
 export interface IndexPermissionSpec {
   readonly index_patterns: readonly string[];
   readonly allowed_actions: readonly string[];
+  /** Document- and field-level security, which never changes the decision (README rule 11). */
+  readonly dls?: string;
+  readonly fls?: readonly string[];
+  readonly masked_fields?: readonly string[];
 }
 export interface TenantPermissionSpec {
   readonly tenant_patterns: readonly string[];
@@ -291,12 +295,15 @@ export interface TenantPermissionSpec {
 }
 export interface RoleSpec {
   readonly name: string;
+  /** `reserved`, `hidden`, `static`, `description`: metadata that does not affect authorization (README rule 1). */
+  readonly flags?: Readonly<Record<string, boolean | string>>;
   readonly cluster_permissions?: readonly string[];
   readonly index_permissions?: readonly IndexPermissionSpec[];
   readonly tenant_permissions?: readonly TenantPermissionSpec[];
 }
 export interface MappingSpec {
   readonly role: string;
+  readonly flags?: Readonly<Record<string, boolean | string>>;
   readonly users?: readonly string[];
   readonly backend_roles?: readonly string[];
   readonly and_backend_roles?: readonly string[];
@@ -304,6 +311,7 @@ export interface MappingSpec {
 }
 export interface GroupSpec {
   readonly name: string;
+  readonly flags?: Readonly<Record<string, boolean | string>>;
   readonly allowed_actions: readonly string[];
 }
 export interface NodeSettingsSpec {
@@ -347,17 +355,28 @@ function meta(type: string): string {
   return `_meta:\n  type: ${q(type)}\n  config_version: 2\n`;
 }
 
+function flagLines(flags: Readonly<Record<string, boolean | string>> | undefined, indent = "  "): string[] {
+  return Object.entries(flags ?? {}).map(([key, value]) => `${indent}${key}: ${JSON.stringify(value)}\n`);
+}
+
+function indexPermissionYml(p: IndexPermissionSpec): string {
+  let out = `    - index_patterns: ${list(p.index_patterns)}\n      allowed_actions: ${list(p.allowed_actions)}\n`;
+  if (p.dls !== undefined) out += `      dls: ${q(p.dls)}\n`;
+  if (p.fls !== undefined) out += `      fls: ${list(p.fls)}\n`;
+  if (p.masked_fields !== undefined) out += `      masked_fields: ${list(p.masked_fields)}\n`;
+  return out;
+}
+
 function rolesYml(roles: readonly RoleSpec[]): string {
   let out = meta("roles");
   for (const role of roles) {
-    const parts: string[] = [];
+    const parts: string[] = flagLines(role.flags);
     if (role.cluster_permissions) parts.push(`  cluster_permissions: ${list(role.cluster_permissions)}\n`);
     if (role.index_permissions) {
       parts.push(
         role.index_permissions.length === 0
           ? "  index_permissions: []\n"
-          : "  index_permissions:\n" +
-              role.index_permissions.map((p) => `    - index_patterns: ${list(p.index_patterns)}\n      allowed_actions: ${list(p.allowed_actions)}\n`).join(""),
+          : "  index_permissions:\n" + role.index_permissions.map(indexPermissionYml).join(""),
       );
     }
     if (role.tenant_permissions) {
@@ -376,7 +395,7 @@ function rolesYml(roles: readonly RoleSpec[]): string {
 function mappingsYml(mappings: readonly MappingSpec[]): string {
   let out = meta("rolesmapping");
   for (const m of mappings) {
-    const parts: string[] = [];
+    const parts: string[] = flagLines(m.flags);
     for (const key of ["users", "backend_roles", "and_backend_roles", "hosts"] as const) {
       const value = m[key];
       if (value) parts.push(`  ${key}: ${list(value)}\n`);
@@ -388,7 +407,7 @@ function mappingsYml(mappings: readonly MappingSpec[]): string {
 
 function groupsYml(groups: readonly GroupSpec[]): string {
   let out = meta("actiongroups");
-  for (const g of groups) out += `${q(g.name)}:\n  allowed_actions: ${list(g.allowed_actions)}\n`;
+  for (const g of groups) out += `${q(g.name)}:\n${flagLines(g.flags).join("")}  allowed_actions: ${list(g.allowed_actions)}\n`;
   return out;
 }
 
@@ -461,10 +480,25 @@ export function describeFiles(files: Record<string, string>): string {
 const some = <T>(pool: readonly T[], max: number, min = 1) => fc.uniqueArray(fc.constantFrom(...pool), { minLength: min, maxLength: max });
 const maybe = <T>(arb: fc.Arbitrary<T>, freq = 1) => fc.option(arb, { nil: undefined, freq });
 
-const indexPermissionArb: fc.Arbitrary<IndexPermissionSpec> = fc.record({
-  index_patterns: some(INDEX_PATTERNS, 3, 0),
-  allowed_actions: some(INDEX_ACTION_PATTERNS, 3, 0),
-});
+const indexPermissionArb: fc.Arbitrary<IndexPermissionSpec> = fc.record(
+  {
+    index_patterns: some(INDEX_PATTERNS, 3, 0),
+    allowed_actions: some(INDEX_ACTION_PATTERNS, 3, 0),
+    dls: fc.constantFrom('{"match_all": {}}', '{"term": {"dept": "${attr.jwt.dept}"}}', '{"terms": {"team": [${user.roles}]}}'),
+    fls: some(["title", "~secret", "a*"], 2),
+    masked_fields: some(["email", "ssn::SHA-512"], 1),
+  },
+  { requiredKeys: ["index_patterns", "allowed_actions"] },
+);
+
+/** Metadata that never changes a decision. */
+const flagsArb = (keys: readonly string[]): fc.Arbitrary<Record<string, boolean | string> | undefined> =>
+  fc.option(
+    fc
+      .tuple(...keys.map((k) => fc.option(k === "description" || k === "type" ? fc.constantFrom<boolean | string>("some text", "index", "cluster") : fc.boolean(), { nil: undefined })))
+      .map((values) => Object.fromEntries(keys.flatMap((k, i) => (values[i] === undefined ? [] : [[k, values[i]!] as const])))),
+    { nil: undefined, freq: 3 },
+  );
 
 const tenantPermissionArb: fc.Arbitrary<TenantPermissionSpec> = fc.record({
   // The pools weighted towards patterns that match defined tenants.
@@ -490,6 +524,7 @@ function roleArb(name: string): fc.Arbitrary<RoleSpec> {
         index_permissions: fc.array(indexPermissionArb, { maxLength: 3 }),
         tenant_permissions: fc.array(tenantPermissionArb, { maxLength: 2 }),
         system: fc.option(systemIndexPermissionArb, { nil: undefined, freq: 3 }),
+        flags: flagsArb(["reserved", "hidden", "static", "description"]),
       },
       { requiredKeys: ["name"] },
     )
@@ -504,7 +539,14 @@ const rolesArb: fc.Arbitrary<RoleSpec[]> = fc
 const groupsArb: fc.Arbitrary<GroupSpec[]> = fc
   .tuple(some(CUSTOM_GROUPS, 4, 0), maybe(fc.constantFrom("read", "kibana_all_read"), 1))
   .chain(([names, shadow]) =>
-    fc.tuple(...[...names, ...(shadow ? [shadow] : [])].map((name) => fc.record({ name: fc.constant(name), allowed_actions: some(GROUP_MEMBERS, 3) }))),
+    fc.tuple(
+      ...[...names, ...(shadow ? [shadow] : [])].map((name) =>
+        fc.record(
+          { name: fc.constant(name), allowed_actions: some(GROUP_MEMBERS, 3), flags: flagsArb(["reserved", "hidden", "static", "type", "description"]) },
+          { requiredKeys: ["name", "allowed_actions"] },
+        ),
+      ),
+    ),
   );
 
 function mappingArb(role: string): fc.Arbitrary<MappingSpec> {
@@ -515,6 +557,7 @@ function mappingArb(role: string): fc.Arbitrary<MappingSpec> {
       backend_roles: some(BACKEND_ROLE_PATTERNS, 2, 0),
       and_backend_roles: some(BACKEND_ROLE_PATTERNS, 2, 0),
       hosts: some(HOST_PATTERNS, 1, 0),
+      flags: flagsArb(["reserved", "hidden", "description"]),
     },
     { requiredKeys: ["role"] },
   );

@@ -4,7 +4,7 @@
  * reads the YAML itself) give the same decision, roles, missing privileges
  * and denial message.
  *
- * POLICYC_FUZZ_RUNS sets the number of random policies (default 300, each
+ * POLICYC_FUZZ_RUNS sets the number of random policies (default 600, each
  * with up to 30 requests); POLICYC_FUZZ_SEED replays a run. A failure prints
  * fast-check's seed and path, the shrunk policy as YAML, the request and both
  * decisions. scripts/fuzz.mjs runs this file with many more policies.
@@ -16,7 +16,7 @@ import type { AuthorizationRequest } from "../../src/table/request.js";
 import { AVOID } from "./known-disagreements.js";
 import { checkAgreement, collectCoverage, emptyStats, formatCoverage, printable, type Coverage } from "./agreement.js";
 
-const RUNS = Number(process.env.POLICYC_FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.POLICYC_FUZZ_RUNS ?? 600);
 const SEED = process.env.POLICYC_FUZZ_SEED === undefined ? undefined : Number(process.env.POLICYC_FUZZ_SEED);
 const MAX_REQUESTS = 30;
 const options = { avoid: AVOID };
