@@ -42,6 +42,14 @@ export class IndexPatternPool {
     return this.renderedPattern(entry.raw, subject).universal;
   }
 
+  /**
+   * A matcher for any pattern text of the policy (tenant patterns too),
+   * rendered for this user and compiled once per distinct rendered text.
+   */
+  matcherFor(pattern: string, subject: AttributeSubject): Matcher {
+    return this.renderedPattern(pattern, subject).matcher;
+  }
+
   private renderedPattern(raw: string, subject: AttributeSubject): { matcher: Matcher; universal: boolean } {
     const text = renderTemplate(raw, subject);
     if (text === undefined) return NEVER;

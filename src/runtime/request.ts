@@ -4,7 +4,6 @@
  * known fields, so prototype keys and extra fields can never leak into a
  * decision.
  */
-import type { AuthorizationRequest } from "../table/request.js";
 
 export interface NormalizedUser {
   readonly name: string;
@@ -86,5 +85,3 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function fail(error: string): RequestCheck {
   return { ok: false, error };
 }
-
-export type { AuthorizationRequest };

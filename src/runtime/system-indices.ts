@@ -25,7 +25,7 @@ export function systemIndexVerdict(policy: TablePolicy, request: NormalizedReque
   const indices = request.indices?.length ? request.indices : undefined;
   const isProtected = isSystemIndexProtectedAction(info.name);
   const settings = policy.settings;
-  if (settings.systemIndexPermissionEnabled && indices && passesGate(info, isProtected)) {
+  if (settings.systemIndexPermissionEnabled && indices && passesGate(info)) {
     if (isServiceAccount(request.user) && indices.some((index) => !isSystemIndex(policy, index))) return "deny";
     if (indices.includes(SECURITY_INDEX)) return "deny";
     const touchesSystemIndex = indices.some((index) => isSystemIndex(policy, index));
@@ -47,9 +47,9 @@ export function systemIndexVerdict(policy: TablePolicy, request: NormalizedReque
  * The permission feature's checks skip cluster actions (but a restore) and
  * listing all point-in-time searches (backwartsCompatGateForSystemIndexPrivileges).
  */
-function passesGate(info: ActionInfo, isProtected: boolean): boolean {
-  if (info.cluster && info.name !== SNAPSHOT_RESTORE) return false;
-  return info.name !== POINT_IN_TIME_READ_ALL || isProtected;
+function passesGate(info: ActionInfo): boolean {
+  if (info.cluster) return info.name === SNAPSHOT_RESTORE;
+  return info.name !== POINT_IN_TIME_READ_ALL;
 }
 
 export function isSystemIndex(policy: TablePolicy, index: string): boolean {

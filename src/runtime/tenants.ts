@@ -4,9 +4,8 @@
  * runs after the cluster privilege check for cluster actions and before the
  * index privilege check for index actions. See docs/semantics/evaluation.md §5.
  */
-import { compilePattern, isTemplate } from "../patterns/pattern.js";
+import { isTemplate } from "../patterns/pattern.js";
 import { GLOBAL_TENANT, PRIVATE_TENANT, needsTenantWrite } from "../rules/actions.js";
-import { renderTemplate } from "./index-pattern-pool.js";
 import type { NormalizedRequest } from "./request.js";
 import type { TablePolicy, UserRoles } from "./table-policy.js";
 
@@ -50,8 +49,7 @@ export function hasTenantPrivilege(policy: TablePolicy, tenant: string, write: b
   for (const role of user.roles) {
     for (const entry of role.tenants) {
       for (const pattern of entry.patterns) {
-        const rendered = renderTemplate(pattern, user.subject);
-        if (rendered === undefined || !compilePattern(rendered)(tenant)) continue;
+        if (!policy.indexPatterns.matcherFor(pattern, user.subject)(tenant)) continue;
         if (!isTemplate(pattern)) grantedStatically = true;
         read = true;
         if (entry.write) readWrite = true;
