@@ -18,6 +18,16 @@ export interface CodeInfo {
 }
 
 export const DIAGNOSTIC_CODES = {
+  PC1001: { severity: "error", summary: "a character that can start no token of the DSL" },
+  PC1002: { severity: "error", summary: "a string is not closed before the end of its line" },
+  PC1003: { severity: "error", summary: "a string holds an escape JSON does not define" },
+  PC1004: { severity: "error", summary: "the text does not follow the DSL's grammar" },
+  PC1005: { severity: "error", summary: "a clause or flag stands where the definition does not take it" },
+  PC1006: { severity: "error", summary: "a clause, flag or attribute is given twice where it may appear once" },
+  PC1007: { severity: "error", summary: "a setting policyc does not know" },
+  PC1008: { severity: "error", summary: "a setting has a value the plugin does not accept" },
+  PC1009: { severity: "error", summary: "an imported file is not part of the input" },
+  PC1010: { severity: "error", summary: "blocks nest deeper than the parser reads" },
   PC2001: { severity: "error", summary: "the file is not valid YAML" },
   PC2002: { severity: "error", summary: "a mapping has the same key twice (the plugin rejects duplicate keys)" },
   PC2003: { severity: "error", summary: "the file has no `_meta` block" },
