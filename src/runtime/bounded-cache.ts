@@ -25,17 +25,4 @@ export class BoundedCache<K, V> {
   get size(): number {
     return this.entries.size;
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
-}
-
-/** Returns the cached value for `key`, computing and storing it on a miss. */
-export function cached<K, V>(cache: BoundedCache<K, V>, key: K, compute: () => V): V {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  cache.set(key, value);
-  return value;
 }

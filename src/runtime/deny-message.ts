@@ -4,10 +4,13 @@
  * Lists print like Java collections (`[a, b]`); backend roles keep the
  * authenticator's order; an absent tenant prints as `null`.
  */
-export function denialMessage(missing: readonly string[], user: { name: string; backendRoles: readonly string[] }, tenant: string | undefined): string {
-  return `no permissions for [${missing.join(", ")}] and ${userDescription(user, tenant)}`;
+
+/** The denial text, given its user part (`userDescription`), which the runtime builds once per user. */
+export function denialText(missing: readonly string[], userPart: string): string {
+  return `no permissions for [${missing.join(", ")}] and ${userPart}`;
 }
 
+/** The user part of the denial text: `User [name=…, backend_roles=[…], requestedTenant=…]`. */
 export function userDescription(user: { name: string; backendRoles: readonly string[] }, tenant: string | undefined): string {
   return `User [name=${user.name}, backend_roles=[${user.backendRoles.join(", ")}], requestedTenant=${tenant ?? "null"}]`;
 }

@@ -3,44 +3,50 @@
  * (SecurityFilter, PrivilegesEvaluatorImpl.evaluate), in its order:
  * unchecked actions, renamed actions, the top-level bulk shortcut, system
  * indices, cluster privileges, Dashboards tenants, index privileges.
+ *
+ * Per request: the user resolves to a shared role set and the action name
+ * to an action class (one `Map` lookup each when seen before), the pair to a
+ * grant view (one more); each index is then checked by walking the tries of
+ * the view's units.
  */
-import { evaluatedActionName, isUncheckedAction } from "../rules/actions.js";
 import type { Decision } from "../table/request.js";
-import { denialMessage } from "./deny-message.js";
-import { normalizeRequest, type NormalizedRequest } from "./request.js";
-import { isServiceAccount } from "./special-users.js";
+import type { ActionInfo } from "./action-catalog.js";
+import { userDescription } from "./deny-message.js";
+import { allIndicesGranted, indexGranted } from "./grant-checks.js";
+import { readRequest } from "./request.js";
 import { systemIndexVerdict } from "./system-indices.js";
-import { entryGrants, grantsAction, type ActionInfo, type TablePolicy, type UserRoles } from "./table-policy.js";
+import type { TablePolicy } from "./table-policy.js";
 import { interceptDashboardsRequest } from "./tenants.js";
+import { userWithoutTenant, type PolicyRequest, type UserEntry } from "./user-directory.js";
 
-const TOP_LEVEL_BULK = "indices:data/write/bulk";
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
+/** The decision for one request value; a malformed one is denied with the `error` that says why. */
 export function authorize(policy: TablePolicy, input: unknown): Decision {
-  const checked = normalizeRequest(input);
-  if (!checked.ok) return { decision: "deny", roles: [], missing: [], error: checked.error };
-  const request = checked.request;
-  const user = policy.userRoles(request.user);
-  if (isUncheckedAction(request.action)) return allow(user);
-  const info = policy.action(evaluatedActionName(request.action));
-  return decide(policy, request, info, user) ? allow(user) : deny(request, user, [info.name]);
+  const request = readRequest(input, policy.users);
+  if (typeof request === "string") return { decision: "deny", roles: NO_NAMES, missing: NO_NAMES, error: request };
+  const info = policy.actions.info(request.action);
+  const allow = request.user.roleSet.allow;
+  if (info.unchecked) return allow;
+  return decide(policy, request, info) ? allow : denial(request, info);
 }
 
 /** Whether the request is allowed; every denial names the evaluated action as missing. */
-function decide(policy: TablePolicy, request: NormalizedRequest, info: ActionInfo, user: UserRoles): boolean {
-  if (info.name === TOP_LEVEL_BULK && !request.tenant) return clusterGranted(user, info);
-  const systemIndices = systemIndexVerdict(policy, request, info, user);
+function decide(policy: TablePolicy, request: PolicyRequest, info: ActionInfo): boolean {
+  if (info.topLevelBulk && !request.tenant) return clusterGranted(policy, request.user, info);
+  const systemIndices = systemIndexVerdict(policy, request, info);
   if (systemIndices !== "continue") return systemIndices === "allow";
   if (info.cluster) {
-    if (isServiceAccount(request.user) || !clusterGranted(user, info)) return false;
-    return interceptDashboardsRequest(policy, request, info.name, user) !== "deny";
+    if (request.user.serviceAccount || !clusterGranted(policy, request.user, info)) return false;
+    return interceptDashboardsRequest(policy, request, info) !== "deny";
   }
-  const tenant = interceptDashboardsRequest(policy, request, info.name, user);
+  const tenant = interceptDashboardsRequest(policy, request, info);
   if (tenant !== "continue") return tenant === "grant";
-  return indicesGranted(policy, request, user, info);
+  return indicesGranted(policy, request, info);
 }
 
-function clusterGranted(user: UserRoles, info: ActionInfo): boolean {
-  return user.roles.some((role) => grantsAction(role.cluster, info));
+function clusterGranted(policy: TablePolicy, user: UserEntry, info: ActionInfo): boolean {
+  return policy.views.get(user.roleSet, info.cls).cluster;
 }
 
 /**
@@ -48,20 +54,16 @@ function clusterGranted(user: UserRoles, info: ActionInfo): boolean {
  * index means all indices; without the cluster's index list that is granted
  * only through a pattern covering every name (`*`).
  */
-function indicesGranted(policy: TablePolicy, request: NormalizedRequest, user: UserRoles, info: ActionInfo): boolean {
+function indicesGranted(policy: TablePolicy, request: PolicyRequest, info: ActionInfo): boolean {
+  const view = policy.views.get(request.user.roleSet, info.cls);
   const indices = request.indices;
-  if (indices === undefined || indices.length === 0) {
-    return user.roles.some((role) =>
-      role.index.some((entry) => grantsAction(entry.actions, info) && entry.patterns.some((id) => policy.indexPatterns.isUniversal(id, user.subject))),
-    );
-  }
-  return indices.every((index) => user.roles.some((role) => role.index.some((entry) => entryGrants(policy, entry, info, index, user.subject))));
+  if (indices === undefined || indices.length === 0) return allIndicesGranted(policy, view, request.user);
+  for (let i = 0; i < indices.length; i++) if (!indexGranted(policy, view, indices[i]!, request.user)) return false;
+  return true;
 }
 
-function allow(user: UserRoles): Decision {
-  return { decision: "allow", roles: user.names, missing: [] };
-}
-
-function deny(request: NormalizedRequest, user: UserRoles, missing: readonly string[]): Decision {
-  return { decision: "deny", roles: user.names, reason: denialMessage(missing, request.user, request.tenant), missing };
+function denial(request: PolicyRequest, info: ActionInfo): Decision {
+  const user = request.user;
+  const userPart = request.tenant === undefined ? userWithoutTenant(user) : userDescription(user, request.tenant);
+  return { decision: "deny", roles: user.roleSet.names, reason: info.denialPrefix + userPart, missing: info.missing };
 }

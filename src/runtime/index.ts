@@ -7,16 +7,16 @@
  * const policy = loadTable(JSON.parse(readFileSync("out/policy.json", "utf8")));
  * policy.authorize({ user: { name: "judy", backend_roles: ["IT"] }, action: "indices:data/read/search", indices: ["logs-1"] });
  */
-import type { AuthorizationRequest, Decision } from "../table/request.js";
+import type { AuthorizationRequest, Decision, RequestUser } from "../table/request.js";
 import type { DecisionTable } from "../table/types.js";
 import { authorize } from "./evaluate.js";
+import { buildLookupTables, LOOKUP_FORMAT, LOOKUP_VERSION, type LookupTables } from "./lookup-tables.js";
 import { TablePolicy, type PolicyOptions } from "./table-policy.js";
-import { validateTable } from "./validate-table.js";
+import { validateTable, TableFormatError } from "./validate-table.js";
+import { LookupFormatError } from "./validate-lookup.js";
 
-export type { AuthorizationRequest, Decision, RequestUser } from "../table/request.js";
-export type { DecisionTable } from "../table/types.js";
-export { TableFormatError } from "./validate-table.js";
-export type { PolicyOptions } from "./table-policy.js";
+export type { AuthorizationRequest, Decision, DecisionTable, LookupTables, PolicyOptions, RequestUser };
+export { buildLookupTables, LOOKUP_FORMAT, LOOKUP_VERSION, LookupFormatError, TableFormatError };
 
 /** A loaded policy. */
 export interface Policy {
@@ -27,7 +27,10 @@ export interface Policy {
 
 /**
  * Checks a decision table (the parsed JSON of `policy.json`) and prepares it.
+ * @param options `cacheSize` bounds every cache; `lookup` gives the table's
+ *   lookup tables (from `buildLookupTables`) instead of building them.
  * @throws TableFormatError when the value is not a table this runtime reads.
+ * @throws LookupFormatError when `lookup` is malformed or belongs to another table.
  */
 export function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
   const policy = new TablePolicy(validateTable(table), options);

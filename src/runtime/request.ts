@@ -3,8 +3,14 @@
  * either normalized or rejected with a message. Normalizing copies only the
  * known fields, so prototype keys and extra fields can never leak into a
  * decision.
+ *
+ * Well-formed requests take a fast path that allocates nothing but the
+ * request record: the user is matched against the users already seen (see
+ * `user-directory.ts`) and a short list of distinct index names is used as
+ * given. Anything unusual goes through the full normalization below.
  */
 
+/** A request's user after validation: lists without duplicates, attributes in a prototype-less object. */
 export interface NormalizedUser {
   readonly name: string;
   readonly backendRoles: readonly string[];
@@ -13,30 +19,59 @@ export interface NormalizedUser {
   readonly host: string | undefined;
 }
 
-export interface NormalizedRequest {
-  readonly user: NormalizedUser;
+/** A request after validation. */
+export interface NormalizedRequest<User extends NormalizedUser = NormalizedUser> {
+  readonly user: User;
   readonly action: string;
   /** `undefined` when the request names no index. */
   readonly indices: readonly string[] | undefined;
   readonly tenant: string | undefined;
 }
 
-export type RequestCheck = { ok: true; request: NormalizedRequest } | { ok: false; error: string };
-
-export function normalizeRequest(value: unknown): RequestCheck {
-  if (!isRecord(value)) return fail("a request must be a JSON object");
-  const user = normalizeUser(value.user);
-  if (typeof user === "string") return fail(user);
-  if (typeof value.action !== "string" || value.action === "") return fail("`action` must be a non-empty string");
-  const indices = optionalStrings(value.indices, "indices");
-  if (typeof indices === "string") return fail(indices);
-  if (value.tenant !== undefined && value.tenant !== null && typeof value.tenant !== "string") return fail("`tenant` must be a string");
-  const tenant = typeof value.tenant === "string" ? value.tenant : undefined;
-  // The plugin resolves a request's indices to a set: naming an index twice is naming it once.
-  return { ok: true, request: { user, action: value.action, indices: indices && uniqueInOrder(indices), tenant } };
+/** Turns a request's `user` value into a user, or says what is wrong with it. */
+export interface UserResolver<User extends NormalizedUser> {
+  resolve(value: unknown): User | string;
 }
 
-function normalizeUser(value: unknown): NormalizedUser | string {
+/** The request, or what is wrong with it (the first problem, in field order). */
+export function readRequest<User extends NormalizedUser>(value: unknown, users: UserResolver<User>): NormalizedRequest<User> | string {
+  if (!isRecord(value)) return "a request must be a JSON object";
+  const user = users.resolve(value.user);
+  if (typeof user === "string") return user;
+  const action = value.action;
+  if (typeof action !== "string" || action === "") return "`action` must be a non-empty string";
+  const indices = readIndices(value.indices);
+  if (typeof indices === "string") return indices;
+  const tenant = value.tenant;
+  if (tenant !== undefined && tenant !== null && typeof tenant !== "string") return "`tenant` must be a string";
+  return { user, action, indices, tenant: typeof tenant === "string" ? tenant : undefined };
+}
+
+/** Up to this many index names are checked for duplicates pairwise, without a `Set`. */
+const PAIRWISE_LIMIT = 8;
+
+/**
+ * The plugin resolves a request's indices to a set: naming an index twice is
+ * naming it once. A short list of distinct strings is returned as it is.
+ */
+function readIndices(value: unknown): readonly string[] | undefined | string {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value) && value.length <= PAIRWISE_LIMIT && distinctStrings(value)) return value as string[];
+  const indices = optionalStrings(value, "indices");
+  return typeof indices === "string" || indices === undefined ? indices : uniqueInOrder(indices);
+}
+
+function distinctStrings(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value !== "string") return false;
+    for (let j = 0; j < i; j++) if (values[j] === value) return false;
+  }
+  return true;
+}
+
+/** The full validation and normalization of a request's `user` value. */
+export function normalizeUser(value: unknown): NormalizedUser | string {
   if (!isRecord(value)) return "`user` must be an object with a `name`";
   if (typeof value.name !== "string") return "`user.name` must be a string";
   const backendRoles = optionalStrings(value.backend_roles, "user.backend_roles");
@@ -80,8 +115,4 @@ function uniqueInOrder(values: readonly string[]): string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function fail(error: string): RequestCheck {
-  return { ok: false, error };
 }

@@ -1,94 +1,70 @@
 /**
- * A decision table ready to decide: patterns compiled, mappings indexed,
- * and bounded caches for what repeats (a user's roles, an action's matching
- * patterns, rendered attribute patterns).
+ * A decision table ready to decide: its lookup tables loaded into typed
+ * arrays, and the bounded caches for what repeats (users, role sets, action
+ * names and classes, the grants of action classes, grant views, rendered
+ * attribute patterns).
  */
-import { compilePattern, type Matcher } from "../patterns/pattern.js";
-import type { AttributeSubject } from "../patterns/user-attributes.js";
-import { isClusterAction } from "../rules/actions.js";
-import type { DecisionTable, TableIndexEntry, TableRole } from "../table/types.js";
-import { BoundedCache, cached } from "./bounded-cache.js";
-import { IndexPatternPool } from "./index-pattern-pool.js";
-import type { NormalizedUser } from "./request.js";
+import type { DecisionTable } from "../table/types.js";
+import { ActionCatalog } from "./action-catalog.js";
+import { PolicyGrants } from "./class-grants.js";
+import { GrantViewCache } from "./grant-views.js";
+import { buildLookupTables, type LookupTables } from "./lookup-tables.js";
+import { NameRules } from "./name-rules.js";
 import { RoleMapper } from "./role-mapper.js";
-import { isPluginUser } from "./special-users.js";
+import { RoleSetInterner } from "./role-sets.js";
+import { TemplatePatterns } from "./template-patterns.js";
+import { UserDirectory } from "./user-directory.js";
+import { validateLookupTables } from "./validate-lookup.js";
 
+/** Options of `loadTable`. */
 export interface PolicyOptions {
-  /** The most entries each cache keeps (users, actions, rendered patterns). Default 10,000. */
+  /**
+   * The most entries each cache keeps: users, role sets, action names and
+   * action classes seen at run time, grant views, rendered patterns; action
+   * classes with grant arrays are kept up to this bound or 256, whichever is
+   * less.
+   * Default 10,000; 0 keeps nothing (every request is worked out afresh).
+   */
   readonly cacheSize?: number;
+  /**
+   * The table's lookup tables as `buildLookupTables(table)` returns them
+   * (computed at compile time, e.g. embedded in a generated module); built
+   * at load when absent.
+   */
+  readonly lookup?: LookupTables;
 }
 
-/** What one action name means for this policy, computed once per distinct name. */
-export interface ActionInfo {
-  readonly name: string;
-  readonly cluster: boolean;
-  /** For each action pattern id, 1 when the pattern matches this action. */
-  readonly matches: Uint8Array;
-}
+const DEFAULT_CACHE_SIZE = 10_000;
 
-/** The roles of one user and what attribute substitution needs to know about them. */
-export interface UserRoles {
-  readonly names: readonly string[];
-  /** The defined roles among `names`. */
-  readonly roles: readonly TableRole[];
-  readonly subject: AttributeSubject;
-}
-
+/** A loaded decision table with its lookup structures and caches. */
 export class TablePolicy {
-  readonly indexPatterns: IndexPatternPool;
+  readonly settings: DecisionTable["settings"];
   readonly tenants: ReadonlySet<string>;
-  readonly systemIndexMatchers: readonly Matcher[];
-  private readonly actionMatchers: readonly Matcher[];
-  private readonly rolesByName: ReadonlyMap<string, TableRole>;
-  private readonly mapper: RoleMapper;
-  private readonly actionCache: BoundedCache<string, ActionInfo>;
-  private readonly userCache: BoundedCache<string, UserRoles>;
+  readonly actions: ActionCatalog;
+  readonly grants: PolicyGrants;
+  readonly views: GrantViewCache;
+  readonly users: UserDirectory;
+  readonly roleSets: RoleSetInterner;
+  readonly templates: TemplatePatterns;
+  readonly systemIndices: NameRules;
 
   constructor(
     readonly table: DecisionTable,
     options: PolicyOptions = {},
   ) {
-    const cacheSize = options.cacheSize ?? 10_000;
-    this.actionMatchers = table.actionPatterns.map(compilePattern);
-    this.indexPatterns = new IndexPatternPool(table.indexPatterns, cacheSize);
-    this.rolesByName = new Map(table.roles.map((role) => [role.name, role]));
-    this.mapper = new RoleMapper(table.mappings, table.settings.rolesMappingResolution);
+    const cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+    if (!Number.isInteger(cacheSize) || cacheSize < 0) throw new RangeError(`cacheSize must be a whole number ≥ 0, got ${cacheSize}`);
+    const lookup = options.lookup === undefined ? buildLookupTables(table) : validateLookupTables(options.lookup, table);
+    this.settings = table.settings;
     this.tenants = new Set(table.tenants);
-    this.systemIndexMatchers = table.settings.systemIndicesEnabled ? table.settings.systemIndices.map(compilePattern) : [];
-    this.actionCache = new BoundedCache(cacheSize);
-    this.userCache = new BoundedCache(cacheSize);
+    this.actions = new ActionCatalog(lookup.actions, table.actionPatterns, cacheSize);
+    this.grants = new PolicyGrants(table, lookup.indices, cacheSize);
+    this.views = new GrantViewCache(this.grants, cacheSize);
+    this.roleSets = new RoleSetInterner(cacheSize);
+    const roleIdsByName = new Map(table.roles.map((role, id) => [role.name, id]));
+    const mapper = new RoleMapper(lookup.mappings, table.settings.rolesMappingResolution, roleIdsByName);
+    this.users = new UserDirectory(cacheSize, mapper, this.roleSets);
+    this.templates = new TemplatePatterns(cacheSize);
+    this.systemIndices = new NameRules(lookup.systemIndices);
   }
-
-  get settings(): DecisionTable["settings"] {
-    return this.table.settings;
-  }
-
-  action(name: string): ActionInfo {
-    return cached(this.actionCache, name, () => ({
-      name,
-      cluster: isClusterAction(name),
-      matches: Uint8Array.from(this.actionMatchers, (matches) => (matches(name) ? 1 : 0)),
-    }));
-  }
-
-  userRoles(user: NormalizedUser): UserRoles {
-    const key = JSON.stringify([user.name, user.backendRoles, user.roles, user.host ?? null, Object.entries(user.attributes)]);
-    return cached(this.userCache, key, () => {
-      // Plugin users are not mapped: they act only through their plugin's registered permissions.
-      const names = isPluginUser(user) ? [] : this.mapper.map(user);
-      const roles = names.flatMap((name) => this.rolesByName.get(name) ?? []);
-      const subject = { name: user.name, backendRoles: user.backendRoles, securityRoles: names, attributes: user.attributes };
-      return { names, roles, subject };
-    });
-  }
-}
-
-export function grantsAction(actions: readonly number[], info: ActionInfo): boolean {
-  for (const id of actions) if (info.matches[id] === 1) return true;
-  return false;
-}
-
-/** Whether one index permission grants the action on the index for this user. */
-export function entryGrants(policy: TablePolicy, entry: TableIndexEntry, info: ActionInfo, index: string, subject: AttributeSubject): boolean {
-  return grantsAction(entry.actions, info) && entry.patterns.some((id) => policy.indexPatterns.matches(id, index, subject));
 }

@@ -5,29 +5,34 @@
  * index privilege check for index actions. See docs/semantics/evaluation.md §5.
  */
 import { isTemplate } from "../patterns/pattern.js";
-import { GLOBAL_TENANT, PRIVATE_TENANT, needsTenantWrite } from "../rules/actions.js";
-import type { NormalizedRequest } from "./request.js";
-import type { TablePolicy, UserRoles } from "./table-policy.js";
+import { GLOBAL_TENANT, PRIVATE_TENANT } from "../rules/actions.js";
+import type { ActionInfo } from "./action-catalog.js";
+import type { TablePolicy } from "./table-policy.js";
+import type { PolicyRequest, UserEntry } from "./user-directory.js";
 
 /** `grant`: allowed without index privileges; `deny`; `continue`: the ordinary checks decide. */
 export type TenantVerdict = "grant" | "deny" | "continue";
 
-export function interceptDashboardsRequest(policy: TablePolicy, request: NormalizedRequest, action: string, user: UserRoles): TenantVerdict {
+/** The Dashboards tenant interceptor's verdict on a request. */
+export function interceptDashboardsRequest(policy: TablePolicy, request: PolicyRequest, info: ActionInfo): TenantVerdict {
   const settings = policy.settings;
   if (!settings.multitenancyEnabled) return "continue";
   const tenant = request.tenant;
-  const write = needsTenantWrite(action);
+  const user = request.user;
+  if (tenant === undefined || tenant === "") {
+    // Without a tenant, only a regular user's request to the Dashboards index alone needs the global tenant.
+    const indices = request.indices;
+    if (indices?.length !== 1 || indices[0] !== settings.dashboardsIndex || user.name === settings.dashboardsServerUsername) return "continue";
+    return hasTenantPrivilege(policy, GLOBAL_TENANT, info.tenantWrite, user) ? "continue" : "deny";
+  }
   if (tenant === PRIVATE_TENANT && !settings.privateTenantEnabled) return "deny";
-  const regularUser = request.user.name !== settings.dashboardsServerUsername;
+  const regularUser = user.name !== settings.dashboardsServerUsername;
   const indices = regularUser && request.indices?.length ? request.indices : undefined;
   const dashboardsIndexOnly = indices?.length === 1 && indices[0] === settings.dashboardsIndex;
-  if (tenant === undefined || tenant === "") {
-    return dashboardsIndexOnly && !hasTenantPrivilege(policy, GLOBAL_TENANT, write, user) ? "deny" : "continue";
-  }
-  const isPrivate = tenant === PRIVATE_TENANT || tenant === request.user.name;
-  const permitted = () => isPrivate || hasTenantPrivilege(policy, tenant, write, user);
+  const isPrivate = tenant === PRIVATE_TENANT || tenant === user.name;
+  const permitted = () => isPrivate || hasTenantPrivilege(policy, tenant, info.tenantWrite, user);
   // The private tenant's index is named after the user, whichever way it was asked for.
-  const ownIndex = tenantIndexName(settings.dashboardsIndex, isPrivate ? request.user.name : tenant);
+  const ownIndex = tenantIndexName(settings.dashboardsIndex, isPrivate ? user.name : tenant);
   if (indices?.length === 1 && indices[0]!.startsWith(ownIndex) && permitted()) return "grant";
   if (dashboardsIndexOnly) return permitted() ? "grant" : "deny";
   // With a tenant, direct access to any tenant index (`.kibana_…`) other than the above is refused.
@@ -41,22 +46,22 @@ export function interceptDashboardsRequest(policy: TablePolicy, request: Normali
  * read-write on the global tenant unless one of the user's roles grants the
  * global tenant through a pattern without `${…}`.
  */
-export function hasTenantPrivilege(policy: TablePolicy, tenant: string, write: boolean, user: UserRoles): boolean {
+export function hasTenantPrivilege(policy: TablePolicy, tenant: string, write: boolean, user: UserEntry): boolean {
   if (!policy.tenants.has(tenant)) return false;
   let read = false;
   let readWrite = false;
   let grantedStatically = false;
-  for (const role of user.roles) {
-    for (const entry of role.tenants) {
+  for (const roleId of user.roleSet.roleIds) {
+    for (const entry of policy.table.roles[roleId]!.tenants) {
       for (const pattern of entry.patterns) {
-        if (!policy.indexPatterns.matcherFor(pattern, user.subject)(tenant)) continue;
+        if (!policy.templates.forUser(user, pattern).matches(tenant)) continue;
         if (!isTemplate(pattern)) grantedStatically = true;
         read = true;
         if (entry.write) readWrite = true;
       }
     }
   }
-  if (tenant === GLOBAL_TENANT && !grantedStatically && user.names.includes("kibana_user")) return true;
+  if (tenant === GLOBAL_TENANT && !grantedStatically && user.roleSet.names.includes("kibana_user")) return true;
   return write ? readWrite : read;
 }
 

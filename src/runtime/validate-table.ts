@@ -6,10 +6,12 @@
  */
 import { TABLE_FORMAT, TABLE_VERSION, type DecisionTable } from "../table/types.js";
 
+/** A value that is not a decision table this runtime reads. */
 export class TableFormatError extends Error {
   override readonly name = "TableFormatError";
 }
 
+/** Checks a value's structure as a decision table. @throws TableFormatError */
 export function validateTable(value: unknown): DecisionTable {
   const table = record(value, "the decision table");
   if (table.format !== TABLE_FORMAT) throw new TableFormatError(`not a policyc decision table (\`format\` is not \`${TABLE_FORMAT}\`)`);

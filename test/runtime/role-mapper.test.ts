@@ -31,6 +31,33 @@ describe("role mapping", () => {
     expect(mapped(mappings, { name: "u", backend_roles: ["ops"] })).toEqual([]);
   });
 
+  it("maps by a regex that matches the whole name", () => {
+    expect(mapped(`r:\n  users: ["/svc-[0-9]+/"]\n`, "svc-12")).toEqual(["r"]);
+    expect(mapped(`r:\n  users: ["/svc-[0-9]+/"]\n`, "svc-12a")).toEqual([]);
+  });
+
+  it("maps every user through a bare star in users", () => {
+    expect(mapped(`r:\n  users: ["*"]\n`, "anyone")).toEqual(["r"]);
+  });
+
+  it("needs and_backend_roles patterns of every kind, a bare star being met by any user", () => {
+    const mappings = `and_role:\n  and_backend_roles: ["/ops-[a-z]+/", "eu-?", "*"]\n`;
+    expect(mapped(mappings, { name: "u", backend_roles: ["ops-x", "eu-1"] })).toEqual(["and_role"]);
+    expect(mapped(mappings, { name: "u", backend_roles: ["ops-1", "eu-1"] })).toEqual([]);
+    expect(mapped(`and_role:\n  and_backend_roles: ["*"]\n`, { name: "u" })).toEqual(["and_role"]);
+  });
+
+  it("lets one backend role meet several and_backend_roles patterns", () => {
+    expect(mapped(`and_role:\n  and_backend_roles: ["ops*", "*-eu"]\n`, { name: "u", backend_roles: ["ops-eu"] })).toEqual(["and_role"]);
+  });
+
+  it("finds the roles of a user among many mappings", () => {
+    const roles = Array.from({ length: 300 }, (_, i) => `m${i}:\n  cluster_permissions: ["cluster:monitor/health"]\n`).join("");
+    const mappings = Array.from({ length: 300 }, (_, i) => `m${i}:\n  users: ["user${i}", "group${i % 7}-*"]\n`).join("");
+    const decision = decide(policyOf({ "roles.yml": roles, "roles_mapping.yml": mappings }), "group3-user42", "cluster:monitor/health");
+    expect(decision.roles).toEqual(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 7 === 3).map((i) => `m${i}`).sort());
+  });
+
   it("maps by the caller's address, and never without one", () => {
     const mappings = `host_role:\n  hosts: ["10.0.0.*"]\n`;
     expect(mapped(mappings, { name: "u", host: "10.0.0.7" })).toEqual(["host_role"]);

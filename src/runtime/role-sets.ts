@@ -1,0 +1,47 @@
+/**
+ * A user's security roles as one shared object: users with the same roles
+ * share it, and with it the decision that allows them and their grant views.
+ */
+import type { Decision } from "../table/request.js";
+import type { ActionClass } from "./action-catalog.js";
+import { BoundedCache } from "./bounded-cache.js";
+import type { GrantView } from "./grant-views.js";
+import type { MappedRoles } from "./role-mapper.js";
+
+/** The security roles of users, shared by every user who has exactly these roles. */
+export interface RoleSet {
+  /** The security role names, sorted, frozen. */
+  readonly names: readonly string[];
+  /** Table ids of the defined roles among `names`. */
+  readonly roleIds: Int32Array;
+  /** The allow decision of these roles, frozen and shared. */
+  readonly allow: Decision;
+  /** Grant views by action class; bounded by `GrantViewCache`. */
+  readonly views: Map<ActionClass, GrantView>;
+}
+
+const NO_PRIVILEGES: readonly string[] = Object.freeze([]);
+
+/** Gives equal role lists (equal keys) one `RoleSet`, keeping at most `capacity` of them. */
+export class RoleSetInterner {
+  private readonly sets: BoundedCache<string, RoleSet>;
+
+  constructor(capacity: number) {
+    this.sets = new BoundedCache(capacity);
+  }
+
+  /** The role set of a user's mapped roles. */
+  intern(mapped: MappedRoles): RoleSet {
+    const known = this.sets.get(mapped.key);
+    if (known !== undefined) return known;
+    const names = Object.freeze([...mapped.names]);
+    const allow: Decision = Object.freeze({ decision: "allow", roles: names, missing: NO_PRIVILEGES });
+    const set: RoleSet = { names, roleIds: Int32Array.from(mapped.roleIds), allow, views: new Map() };
+    this.sets.set(mapped.key, set);
+    return set;
+  }
+
+  get size(): number {
+    return this.sets.size;
+  }
+}
