@@ -5,6 +5,8 @@
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
 import { registerCompile } from "./commands/compile.js";
+import { registerConvert } from "./commands/convert.js";
+import { registerFmt } from "./commands/fmt.js";
 import { registerValidate } from "./commands/validate.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
 
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerCompile(program);
   registerCheck(program);
   registerValidate(program);
+  registerConvert(program);
+  registerFmt(program);
   return program;
 }
 

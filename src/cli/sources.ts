@@ -1,10 +1,61 @@
-/** Turns a command's policy argument into the programmatic API's input. */
+/**
+ * Turns a command's policy arguments into the programmatic API's input. For
+ * `.policy` files that includes every file they import, read from disk
+ * relative to the importing file, each once however often it is imported.
+ */
+import { resolve } from "node:path";
+import { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import { formatLocation, SourceFile, type SourceSpan } from "../diagnostics/source-file.js";
 import type { CompileInput } from "../index.js";
+import { dslImports, parseDslDocument } from "../parse/dsl/index.js";
 import { CliError } from "./exit-codes.js";
-import { readPolicyInput, readText } from "./read-input.js";
+import { describeError, readPolicyInput, readText, type SourceText } from "./read-input.js";
 
-export function readCompileInput(path: string, settingsPath: string | undefined): CompileInput {
-  const input = readPolicyInput(path);
-  if (input.kind === "table") throw new CliError(`\`${path}\` is a compiled decision table; give the policy's sources instead`);
-  return { files: input.files, ...(settingsPath !== undefined ? { settings: readText(settingsPath) } : {}) };
+export function readCompileInput(paths: readonly string[], settingsPath: string | undefined): CompileInput {
+  const input = readPolicyInput(paths);
+  if (input.kind === "table") throw new CliError(`\`${input.file.path}\` is a compiled decision table; give the policy's sources instead`);
+  const files = input.kind === "dsl" ? withImports(input.files) : input.files;
+  return { files, ...(settingsPath !== undefined ? { settings: readText(settingsPath) } : {}) };
+}
+
+/** A file to read: given on the command line, or imported at `span`. */
+interface Pending {
+  readonly path: string;
+  readonly span?: SourceSpan;
+  readonly file?: SourceText;
+}
+
+/**
+ * The files given and, after each, the files it imports (depth first), each
+ * file once. Syntax errors are not reported here: the compiler reads every
+ * file again and reports them with the rest.
+ */
+function withImports(given: readonly SourceText[]): SourceText[] {
+  const files: SourceText[] = [];
+  const seen = new Set<string>();
+  const stack: Pending[] = given.map((file) => ({ path: file.path, file })).reverse();
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const key = resolve(next.path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const file = next.file ?? readImported(next);
+    files.push(file);
+    stack.push(...importsOf(file).reverse());
+  }
+  return files;
+}
+
+function importsOf(file: SourceText): Pending[] {
+  const document = parseDslDocument(new SourceFile(file.path, file.text), new DiagnosticSink());
+  return dslImports(document, file.path);
+}
+
+function readImported(imported: Pending): SourceText {
+  try {
+    return readText(imported.path);
+  } catch (error) {
+    const where = imported.span ? `${formatLocation(imported.span)}: ` : "";
+    const reason = error instanceof CliError ? error.message : describeError(error);
+    throw new CliError(`${where}${reason} (imported here)`);
+  }
 }

@@ -41,12 +41,19 @@ describe("policyc validate", () => {
 });
 
 describe("policyc compile", () => {
-  it("writes the decision table and nothing else", () => {
+  it("writes the decision table and the TypeScript module, and nothing else", () => {
     const out = scratch();
     const result = runCli(["compile", "examples/bulk-permissions", "--out", out]);
     expect(result.status).toBe(0);
-    expect(readdirSync(out)).toEqual(["policy.json"]);
+    expect(readdirSync(out).sort()).toEqual(["policy.json", "policy.ts"]);
     expect(JSON.parse(readFileSync(join(out, "policy.json"), "utf8"))).toMatchObject({ format: "policyc-decision-table", version: 1 });
+  });
+
+  it("writes the module as JavaScript with its declarations when asked with --js", () => {
+    const out = scratch();
+    const result = runCli(["compile", "examples/bulk-permissions", "--out", out, "--js"]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["policy.d.ts", "policy.js", "policy.json", "policy.ts"]);
   });
 
   it("writes byte-identical output on every run", () => {

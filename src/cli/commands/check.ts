@@ -11,11 +11,11 @@ export function registerCheck(program: Command): void {
   program
     .command("check")
     .description("decide requests (JSON lines) as the plugin would, one decision per line")
-    .argument("<policy>", "configuration directory, YAML file or compiled policy.json")
+    .argument("<policy...>", "configuration directory, YAML files, .policy files or a compiled policy.json")
     .requiredOption("--requests <file>", "requests, one JSON object per line; `-` reads standard input")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
-    .action((path: string, options: { requests: string; settings?: string }) => {
-      const policy = loadPolicy(path, options.settings);
+    .action((paths: string[], options: { requests: string; settings?: string }) => {
+      const policy = loadPolicy(paths, options.settings);
       if (!policy) {
         process.exitCode = EXIT_POLICY_ERRORS;
         return;
@@ -31,18 +31,18 @@ export function registerCheck(program: Command): void {
     });
 }
 
-function loadPolicy(path: string, settingsPath: string | undefined): Policy | undefined {
-  const input = readPolicyInput(path);
+function loadPolicy(paths: readonly string[], settingsPath: string | undefined): Policy | undefined {
+  const input = readPolicyInput(paths);
   if (input.kind === "table") {
     if (settingsPath !== undefined) throw new CliError("`--settings` applies when compiling; a decision table already holds its settings");
     try {
       return loadTable(JSON.parse(input.file.text));
     } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TableFormatError) throw new CliError(`\`${path}\`: ${error.message}`);
+      if (error instanceof SyntaxError || error instanceof TableFormatError) throw new CliError(`\`${input.file.path}\`: ${error.message}`);
       throw error;
     }
   }
-  const result = compile(readCompileInput(path, settingsPath));
+  const result = compile(readCompileInput(paths, settingsPath));
   process.stderr.write(renderDiagnostics(result.diagnostics, "text"));
   return result.table ? loadTable(result.table) : undefined;
 }

@@ -10,12 +10,13 @@ import { writeFileAtomic } from "../write-atomic.js";
 export function registerCompile(program: Command): void {
   program
     .command("compile")
-    .description("compile a policy into <out>/policy.json, the decision table")
-    .argument("<policy>", "configuration directory or YAML file")
+    .description("compile a policy into <out>/policy.json, the decision table, and <out>/policy.ts, the module that decides with it")
+    .argument("<policy...>", "configuration directory or YAML files, or .policy files")
     .requiredOption("--out <dir>", "directory to write the outputs to")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
-    .action((path: string, options: { out: string; settings?: string }) => {
-      const result = compile(readCompileInput(path, options.settings));
+    .option("--js", "also write <out>/policy.js (ECMAScript module) and <out>/policy.d.ts")
+    .action((paths: string[], options: { out: string; settings?: string; js?: boolean }) => {
+      const result = compile(readCompileInput(paths, options.settings), { js: options.js === true });
       process.stderr.write(renderDiagnostics(result.diagnostics, "text"));
       if (!result.outputs) {
         process.exitCode = EXIT_POLICY_ERRORS;

@@ -8,12 +8,12 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("report every problem of a policy, tsc-style (`file:line:col: error CODE: message`)")
-    .argument("<policy>", "configuration directory or YAML file")
+    .argument("<policy...>", "configuration directory or YAML files, or .policy files")
     .option("--format <format>", "`text` or `json`", "text")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
-    .action((path: string, options: { format: string; settings?: string }) => {
+    .action((paths: string[], options: { format: string; settings?: string }) => {
       const format = diagnosticFormat(options.format);
-      const result = validate(readCompileInput(path, options.settings));
+      const result = validate(readCompileInput(paths, options.settings));
       process.stdout.write(renderDiagnostics(result.diagnostics, format));
       process.exitCode = result.diagnostics.some((d) => d.severity === "error") ? EXIT_POLICY_ERRORS : EXIT_OK;
     });

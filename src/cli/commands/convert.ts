@@ -1,0 +1,121 @@
+/**
+ * `policyc convert`: a policy from YAML configuration files to one `.policy`
+ * file, or from `.policy` files to a directory of YAML files. Everything the
+ * policy model holds is carried over; comments are not (the model has no
+ * place for them). Nothing is written when the input has errors.
+ */
+import type { Command } from "commander";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DiagnosticSink } from "../../diagnostics/diagnostic.js";
+import { emitDslPolicy } from "../../emit/dsl/index.js";
+import { emitYamlPolicy } from "../../emit/yaml/index.js";
+import { readPolicyModel, validate, type CompileInput } from "../../index.js";
+import { classifyFile } from "../../parse/yaml/index.js";
+import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
+import { renderDiagnostics } from "../output.js";
+import { describeError } from "../read-input.js";
+import { readCompileInput } from "../sources.js";
+import { writeFileAtomic } from "../write-atomic.js";
+
+type Target = "dsl" | "yaml";
+
+interface ConvertOptions {
+  readonly to: string;
+  readonly output: string;
+  readonly settings?: string;
+}
+
+const HELP_AFTER = `
+Comments are not carried over in either direction: the policy model holds
+definitions and settings, not comments. Settings given explicitly (in
+opensearch.yml, config.yml, a settings block or --settings) are converted too:
+into the settings block, or into opensearch.yml and config.yml.`;
+
+export function registerConvert(program: Command): void {
+  program
+    .command("convert")
+    .description("convert a policy between YAML configuration files and the DSL")
+    .argument("<policy...>", "configuration directory or YAML files, or .policy files")
+    .requiredOption("--to <format>", "`dsl` (writes one .policy file) or `yaml` (writes a directory of configuration files)")
+    .requiredOption("--output <path>", "the .policy file or the directory to write")
+    .option("--settings <file>", "an opensearch.yml whose settings apply (and are converted)")
+    .addHelpText("after", HELP_AFTER)
+    .action((paths: string[], options: ConvertOptions) => {
+      const target = parseTarget(options.to);
+      const input = readCompileInput(paths, options.settings);
+      const { diagnostics } = validate(input);
+      process.stderr.write(renderDiagnostics(diagnostics, "text"));
+      if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
+        process.exitCode = EXIT_POLICY_ERRORS;
+        return;
+      }
+      const written = target === "dsl" ? writeDsl(input, options.output) : writeYaml(input, options.output);
+      process.exitCode = written ? EXIT_OK : EXIT_POLICY_ERRORS;
+    });
+}
+
+function parseTarget(value: string): Target {
+  if (value === "dsl" || value === "yaml") return value;
+  throw new CliError(`unknown format \`${value}\`; use \`--to dsl\` or \`--to yaml\``);
+}
+
+/** What the target cannot hold is reported; an error there (never a warning) stops the write. */
+function writeDsl(input: CompileInput, output: string): boolean {
+  if (isDirectory(output)) throw new CliError(`\`${output}\` is a directory; \`--to dsl\` writes one .policy file`);
+  const sink = new DiagnosticSink();
+  const text = emitDslPolicy(readPolicyModel(input).model, sink);
+  process.stderr.write(renderDiagnostics(sink.diagnostics, "text"));
+  if (sink.hasErrors()) return false;
+  writeOutput(output, text);
+  return true;
+}
+
+/** Every file is written atomically, and only once all of them are known to be writable. */
+function writeYaml(input: CompileInput, directory: string): boolean {
+  const sink = new DiagnosticSink();
+  const files = emitYamlPolicy(readPolicyModel(input).model, sink);
+  process.stderr.write(renderDiagnostics(sink.diagnostics, "text"));
+  if (sink.hasErrors()) return false;
+  checkOutputDirectory(directory, Object.keys(files));
+  for (const [name, text] of Object.entries(files)) writeOutput(join(directory, name), text);
+  return true;
+}
+
+/**
+ * The directory will be read as one policy, so a policy or settings file
+ * left there from before (an opensearch.yml the new policy does not need, a
+ * static_roles.yml) would change what it means: refuse rather than mix.
+ */
+function checkOutputDirectory(directory: string, writing: readonly string[]): void {
+  if (!existsSync(directory)) return;
+  if (!isDirectory(directory)) throw new CliError(`\`${directory}\` is not a directory; \`--to yaml\` writes a directory of configuration files`);
+  const stale = listDirectory(directory).filter((name) => !writing.includes(name) && classifyFile(name).kind !== "other");
+  if (stale.length === 0) return;
+  const names = stale.map((name) => `\`${name}\``).join(", ");
+  throw new CliError(`\`${directory}\` already holds ${names}, which would be read with the converted policy; remove it or write to another directory`);
+}
+
+function listDirectory(directory: string): string[] {
+  try {
+    return readdirSync(directory).sort();
+  } catch (error) {
+    throw new CliError(`cannot read directory \`${directory}\`: ${describeError(error)}`);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileAtomic(path, text);
+  } catch (error) {
+    throw new CliError(`cannot write \`${path}\`: ${describeError(error)}`);
+  }
+}

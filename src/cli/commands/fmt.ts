@@ -1,0 +1,77 @@
+/**
+ * `policyc fmt`: rewrites `.policy` files in the canonical layout
+ * (grammar/README.md). A file with syntax errors is reported and left as it
+ * is; a formatted file is written only when its text changes, atomically.
+ */
+import type { Command } from "commander";
+import { DiagnosticSink, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { SourceFile } from "../../diagnostics/source-file.js";
+import { printDslDocument, sameDslDocument } from "../../emit/dsl/index.js";
+import { parseDslDocument, type DslDocument } from "../../parse/dsl/index.js";
+import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
+import { renderDiagnostics } from "../output.js";
+import { describeError, readText } from "../read-input.js";
+import { writeFileAtomic } from "../write-atomic.js";
+
+interface FmtOptions {
+  readonly check?: boolean;
+  readonly stdout?: boolean;
+}
+
+/** One file's outcome: its formatted text, or the syntax errors that stop formatting it. */
+type Formatted = { readonly path: string; readonly original: string; readonly text: string } | { readonly path: string; readonly errors: readonly Diagnostic[] };
+
+export function registerFmt(program: Command): void {
+  program
+    .command("fmt")
+    .description("rewrite .policy files in the canonical layout, keeping every comment in place")
+    .argument("<files...>", ".policy files")
+    .option("--check", "write nothing; list the files that are not formatted and exit 1 if there are any")
+    .option("--stdout", "print the formatted text of the one file given instead of rewriting it")
+    .action((paths: string[], options: FmtOptions) => {
+      if (options.check && options.stdout) throw new CliError("`--check` and `--stdout` cannot be used together");
+      if (options.stdout && paths.length !== 1) throw new CliError("`--stdout` formats exactly one file");
+      const results = paths.map(formatFile);
+      const errors = results.flatMap((result) => ("errors" in result ? result.errors : []));
+      process.stderr.write(renderDiagnostics(errors, "text"));
+      const formatted = results.flatMap((result) => ("text" in result ? [result] : []));
+      const unformatted = formatted.filter((result) => result.text !== result.original);
+      if (options.stdout) formatted.forEach((result) => process.stdout.write(result.text));
+      else if (options.check) process.stdout.write(unformatted.map((result) => `${result.path}\n`).join(""));
+      else unformatted.forEach((result) => writeFormatted(result.path, result.text));
+      const failed = errors.length > 0 || (options.check === true && unformatted.length > 0);
+      process.exitCode = failed ? EXIT_POLICY_ERRORS : EXIT_OK;
+    });
+}
+
+function formatFile(path: string): Formatted {
+  if (!path.toLowerCase().endsWith(".policy")) throw new CliError(`\`${path}\` is not a .policy file; \`fmt\` formats the DSL only`);
+  const { text } = readText(path);
+  const sink = new DiagnosticSink();
+  const document = parseDslDocument(new SourceFile(path, text), sink);
+  const errors = sink.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  if (errors.length > 0) return { path, errors };
+  const formatted = printDslDocument(document);
+  checkUnchanged(path, document, formatted);
+  return { path, original: text, text: formatted };
+}
+
+/**
+ * The formatter must change only the layout. Reading its output back is
+ * cheap, and it keeps a printer bug from ever damaging a user's file.
+ */
+function checkUnchanged(path: string, document: DslDocument, formatted: string): void {
+  const sink = new DiagnosticSink();
+  const reread = parseDslDocument(new SourceFile(path, formatted), sink);
+  if (sink.hasErrors() || !sameDslDocument(document, reread)) {
+    throw new CliError(`internal error: formatting \`${path}\` would change what it says, so it is left as it is; please report this`);
+  }
+}
+
+function writeFormatted(path: string, text: string): void {
+  try {
+    writeFileAtomic(path, text);
+  } catch (error) {
+    throw new CliError(`cannot write \`${path}\`: ${describeError(error)}`);
+  }
+}
