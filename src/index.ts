@@ -5,21 +5,29 @@
  * @example
  * const result = compile({ files: [{ path: "roles.yml", text }, { path: "roles_mapping.yml", text: mappingText }] });
  * if (result.table) writeFileSync("policy.json", result.outputs!["policy.json"]);
+ * // result.outputs also holds "policy.ts", the generated module (`compile(input, { js: true })` adds policy.js and policy.d.ts)
  */
 import { compilePolicy } from "./compile/compile-policy.js";
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { emitJsonTable } from "./emit/json-table.js";
+import { emitModuleFiles } from "./emit/module/index.js";
 import type { PolicyModel } from "./model/types.js";
+import { SourceFile, spanOf } from "./diagnostics/source-file.js";
+import { parseDslPolicy } from "./parse/dsl/index.js";
 import { parseYamlPolicy, readBuiltinPolicy, readSettingsOverride } from "./parse/yaml/index.js";
 import type { DecisionTable } from "./table/types.js";
 
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export type { DecisionTable } from "./table/types.js";
+export type { PolicyModel } from "./model/types.js";
 export type { AuthorizationRequest, Decision } from "./table/request.js";
 
 /** A policy's source texts. */
 export interface CompileInput {
-  /** YAML configuration files, recognized by base name (`roles.yml`, `roles_mapping.yml`, …). */
+  /**
+   * YAML configuration files, recognized by base name (`roles.yml`,
+   * `roles_mapping.yml`, …), or `.policy` files (each imported file among them).
+   */
   readonly files: readonly { readonly path: string; readonly text: string }[];
   /** An `opensearch.yml` whose settings replace those of the files. */
   readonly settings?: { readonly path: string; readonly text: string };
@@ -30,27 +38,60 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The decision table; absent when there are errors. */
   readonly table?: DecisionTable;
-  /** Output files by name (`policy.json`); absent when there are errors. */
+  /** Output files by name (`policy.json`, `policy.ts`, …); absent when there are errors. */
   readonly outputs?: Readonly<Record<string, string>>;
 }
 
-/** Compiles a policy into its decision table. */
-export function compile(input: CompileInput): CompileResult {
+/** Which outputs `compile` produces besides `policy.json`. */
+export interface CompileOptions {
+  /** `policy.ts`, the generated module that decides requests without policyc (default true). */
+  readonly module?: boolean;
+  /** With the module, also `policy.js` (ECMAScript) and `policy.d.ts`, for projects without TypeScript. */
+  readonly js?: boolean;
+}
+
+/** Compiles a policy into its decision table and, unless `module` is false, the generated module. */
+export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult {
   const sink = new DiagnosticSink();
   const policy = readPolicy(input, sink);
-  const { table } = compilePolicy(policy, readBuiltinPolicy(), sink);
+  const { table, resolved } = compilePolicy(policy, readBuiltinPolicy(), sink);
   const diagnostics = sortDiagnostics(sink.diagnostics);
   if (!table || sink.hasErrors()) return { diagnostics };
-  return { diagnostics, table, outputs: { "policy.json": emitJsonTable(table) } };
+  const outputs: Record<string, string> = { "policy.json": emitJsonTable(table) };
+  if (options.module !== false) {
+    const sources = [...policy.sources, ...(input.settings ? [input.settings.path] : [])];
+    Object.assign(outputs, emitModuleFiles({ table, sources, actionGroupNames: resolved.groups.groups.keys() }, { js: options.js === true }));
+  }
+  return { diagnostics, table, outputs };
 }
 
 /** Reports every problem of a policy without producing outputs. */
 export function validate(input: CompileInput): { readonly diagnostics: readonly Diagnostic[] } {
-  return { diagnostics: compile(input).diagnostics };
+  return { diagnostics: compile(input, { module: false }).diagnostics };
+}
+
+/** Reads a policy's sources into the policy model without compiling it (what `policyc convert` converts). */
+export function readPolicyModel(input: CompileInput): { readonly model: PolicyModel; readonly diagnostics: readonly Diagnostic[] } {
+  const sink = new DiagnosticSink();
+  const model = readPolicy(input, sink);
+  return { model, diagnostics: sortDiagnostics(sink.diagnostics) };
 }
 
 function readPolicy(input: CompileInput, sink: DiagnosticSink): PolicyModel {
-  const policy = parseYamlPolicy(input.files, sink);
+  const policy = readSources(input.files, sink);
   if (!input.settings) return policy;
   return { ...policy, settings: readSettingsOverride(input.settings, sink, policy.settings) };
+}
+
+const isDslPath = (path: string): boolean => /\.policy$/i.test(path);
+
+/** `.policy` files go to the DSL front end, the rest to the YAML one; a policy is never read from both. */
+function readSources(files: CompileInput["files"], sink: DiagnosticSink): PolicyModel {
+  const dsl = files.filter((file) => isDslPath(file.path));
+  if (dsl.length === 0) return parseYamlPolicy(files, sink);
+  for (const file of files.filter((other) => !isDslPath(other.path))) {
+    const message = `\`${file.path}\` is not read: a policy is read from YAML files or from .policy files, not both`;
+    sink.report("PC5003", message, spanOf(new SourceFile(file.path, file.text), 0), { severity: "error" });
+  }
+  return parseDslPolicy(dsl, sink);
 }

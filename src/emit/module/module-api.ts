@@ -1,0 +1,66 @@
+/**
+ * The generated module's functions: `createAuthorizer` over the bundled
+ * runtime's `loadTable`, and `authorize` and `rolesOf` of a default
+ * authorizer. Written in TypeScript for policy.ts, in JavaScript for
+ * policy.js (the same code without annotations) and as declarations for
+ * policy.d.ts, with the same documentation in all three.
+ */
+import type { CodeWriter } from "./code-writer.js";
+import { stringLiteral } from "./escape.js";
+import { AUTHORIZE_DOC, ROLES_OF_DOC } from "./policy-types.js";
+
+export type ModuleFlavor = "ts" | "js";
+
+/**
+ * An action the runtime allows without checking any privilege: deciding it
+ * costs only the user's role mapping, and every decision reports the roles.
+ */
+const ROLES_PROBE_ACTION = "cluster:admin/opendistro_security/whoami";
+
+const CREATE_AUTHORIZER_DOC = "Creates an authorizer for this policy, with bounded caches of its own.";
+const DEFAULT_AUTHORIZE_DOC = [AUTHORIZE_DOC, "Uses the module's default authorizer."];
+const DEFAULT_ROLES_OF_DOC = [ROLES_OF_DOC[0]!, "Uses the module's default authorizer.", ...ROLES_OF_DOC.slice(1)];
+
+/** The functions, in TypeScript or JavaScript. */
+export function writeModuleApi(w: CodeWriter, flavor: ModuleFlavor): void {
+  const typed = (annotation: string) => (flavor === "ts" ? annotation : "");
+  writeCreateAuthorizer(w, typed);
+  w.line().line("const defaultAuthorizer = createAuthorizer();");
+  // Exported under other names: the bundled runtime has top-level functions of its own named `authorize`.
+  w.line().doc(...DEFAULT_AUTHORIZE_DOC);
+  w.block(`function authorizeWithDefaultAuthorizer(request${typed(": PolicyAuthorizationRequest")})${typed(": Decision")} {`, () => {
+    w.line("return defaultAuthorizer.authorize(request);");
+  });
+  w.line().doc(...DEFAULT_ROLES_OF_DOC);
+  w.block(`function rolesOfWithDefaultAuthorizer(user${typed(": RequestUser")})${typed(": readonly string[]")} {`, () => {
+    w.line("return defaultAuthorizer.rolesOf(user);");
+  });
+  w.line().line("export { authorizeWithDefaultAuthorizer as authorize, rolesOfWithDefaultAuthorizer as rolesOf };");
+}
+
+function writeCreateAuthorizer(w: CodeWriter, typed: (annotation: string) => string): void {
+  w.doc("An action allowed without any privilege check: its decision reports the user's roles at the least cost.");
+  w.line(`const ROLES_PROBE_ACTION = ${stringLiteral(ROLES_PROBE_ACTION)};`);
+  w.line().doc(CREATE_AUTHORIZER_DOC);
+  w.block(`export function createAuthorizer(options${typed(": AuthorizerOptions")} = {})${typed(": Authorizer")} {`, () => {
+    w.line("const policy = loadTable(POLICY_TABLE, { cacheSize: options.cacheSize, lookup: POLICY_LOOKUP_TABLES });");
+    w.block("return {", () => {
+      w.line("authorize: (request) => policy.authorize(request),");
+      w.block("rolesOf: (user) => {", () => {
+        w.line("const decision = policy.authorize({ user, action: ROLES_PROBE_ACTION });");
+        w.line("if (decision.error !== undefined) throw new TypeError(decision.error);");
+        w.line("return decision.roles;");
+      }, "},");
+    }, "};");
+  });
+}
+
+/** The functions as policy.d.ts declares them. */
+export function writeApiDeclarations(w: CodeWriter): void {
+  w.doc(CREATE_AUTHORIZER_DOC);
+  w.line("export declare function createAuthorizer(options?: AuthorizerOptions): Authorizer;");
+  w.line().doc(...DEFAULT_AUTHORIZE_DOC);
+  w.line("export declare function authorize(request: PolicyAuthorizationRequest): Decision;");
+  w.line().doc(...DEFAULT_ROLES_OF_DOC);
+  w.line("export declare function rolesOf(user: RequestUser): readonly string[];");
+}

@@ -1,0 +1,62 @@
+/**
+ * The generated module's types that depend on the policy, written the same
+ * in policy.ts and policy.d.ts: literal unions of the names known at compile
+ * time (editors complete them), the request type that offers them, and the
+ * authorizer's interface.
+ */
+import type { CodeWriter } from "./code-writer.js";
+import { stringLiteral } from "./escape.js";
+
+/** The names the module's literal union types list, each sorted. */
+export interface PolicyNames {
+  readonly roles: readonly string[];
+  readonly actionGroups: readonly string[];
+  readonly knownActions: readonly string[];
+  readonly tenants: readonly string[];
+}
+
+/** The runtime's request and decision types, which the module exports as they are. */
+export const RUNTIME_API_TYPES: readonly string[] = ["AuthorizationRequest", "Decision", "RequestUser"];
+
+export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
+  w.doc("The roles this policy defines, built-in and custom.");
+  writeUnion(w, "RoleName", names.roles);
+  w.line().doc("The action groups this policy defines, built-in and custom.");
+  writeUnion(w, "ActionGroupName", names.actionGroups);
+  w.line().doc("Action names OpenSearch and its plugins are known to use (any other name is decided as well).");
+  writeUnion(w, "KnownActionName", names.knownActions);
+  w.line().doc("The tenants this policy defines, `global_tenant` included.");
+  writeUnion(w, "TenantName", names.tenants);
+  w.line().doc("A request to decide: `action` offers the known action names but takes any string.");
+  w.block("export interface PolicyAuthorizationRequest extends AuthorizationRequest {", () => {
+    w.line("readonly action: KnownActionName | (string & {});");
+  });
+  w.line().doc("Options of `createAuthorizer`.");
+  w.block("export interface AuthorizerOptions {", () => {
+    w.doc("The most entries each of the authorizer's caches keeps (users' roles, actions, rendered patterns); 0 caches nothing.");
+    w.line("readonly cacheSize?: number;");
+  });
+  w.line().doc("Decides requests for this policy, with bounded caches of its own.");
+  w.block("export interface Authorizer {", () => {
+    w.doc(AUTHORIZE_DOC);
+    w.line("authorize(request: PolicyAuthorizationRequest): Decision;");
+    w.doc(...ROLES_OF_DOC);
+    w.line("rolesOf(user: RequestUser): readonly string[];");
+  });
+}
+
+export const AUTHORIZE_DOC = "Decides one request as `policyc check` does; a malformed request is denied with an `error`.";
+
+export const ROLES_OF_DOC = [
+  "The user's security roles after mapping, sorted: the `roles` of every decision for this user.",
+  "@throws TypeError when `user` is malformed",
+];
+
+function writeUnion(w: CodeWriter, name: string, members: readonly string[]): void {
+  if (members.length === 0) {
+    w.line(`export type ${name} = never;`);
+    return;
+  }
+  w.line(`export type ${name} =`);
+  members.forEach((member, i) => w.line(`  | ${stringLiteral(member)}${i === members.length - 1 ? ";" : ""}`));
+}
