@@ -41,6 +41,20 @@ describe.each(examples)("example %s", (name) => {
     expect(decisions).toEqual(jsonLines(join(dir, "expected.jsonl")));
   });
 
+  it.runIf(hasRequests)("decides its requests as expected.jsonl says from its .policy file, through the CLI", () => {
+    const result = runCli(["check", join("examples", name, `${name}.policy`), "--requests", join("examples", name, "requests.jsonl")]);
+    expect(result.status).toBe(0);
+    const decisions = result.stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line) as unknown);
+    expect(decisions).toEqual(jsonLines(join(dir, "expected.jsonl")));
+  });
+
+  it("has a .policy file that says what its YAML says", () => {
+    const policy = join(dir, `${name}.policy`);
+    const fromDsl = compile({ files: [{ path: policy, text: readFileSync(policy, "utf8") }] });
+    expect(fromDsl.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(fromDsl.outputs?.["policy.json"]).toBe(compile({ files: yamlFiles(dir) }).outputs?.["policy.json"]);
+  });
+
   it.runIf(hasRequests)("decides its requests as expected.jsonl says, through the table runtime", () => {
     const table = compile({ files: yamlFiles(dir) }).table;
     const policy = loadTable(table);
