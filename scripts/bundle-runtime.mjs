@@ -12,6 +12,9 @@
 // a top-level name the generated module declares itself. Plain re-exports (`export { x } from
 // "./y.js"`) are followed and dropped: the declaration they name is already in the bundle.
 //
+// Declarations that nothing exported by the entry reaches are left out (a constant the compiler
+// shares with the runtime, say): the generated module must pass a consumer's `noUnusedLocals`.
+//
 // Usage: node scripts/bundle-runtime.mjs [--check]   (--check compares with the written bundle)
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative, sep } from "node:path";
@@ -122,11 +125,56 @@ function typeDeclaration(file, node) {
   return { doc, text: file.text.slice(start, node.end), references: referencedNames(node) };
 }
 
+/** Where a statement's leading comments (its JSDoc) begin, or the statement itself when it has none. */
+function leadingCommentStart(file, node) {
+  const comments = ts.getLeadingCommentRanges(file.text, node.getFullStart()) ?? [];
+  return comments.length > 0 ? comments[0].pos : node.getStart(file.source);
+}
+
+/** Every identifier a statement mentions besides the names it declares: what keeping it requires. */
+function mentionedNames(node, own) {
+  const names = new Set();
+  const visit = (child) => {
+    if (ts.isIdentifier(child) && !own.includes(child.text)) names.add(child.text);
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
+  return names;
+}
+
+/**
+ * The top-level names the entry's exports reach, through every declaration that mentions them.
+ * A statement declaring nothing (none today) is always kept, and so is everything it mentions.
+ */
+function reachableNames(modules, entry) {
+  const byName = new Map(modules.flatMap((m) => m.declarations.flatMap((d) => d.names.map((name) => [name, d]))));
+  const pending = [...modules.find((m) => m.path === entry).exported];
+  for (const m of modules) for (const d of m.declarations) if (d.names.length === 0) pending.push(...d.mentions);
+  const reached = new Set();
+  while (pending.length) {
+    const name = pending.pop();
+    if (reached.has(name) || !byName.has(name)) continue;
+    reached.add(name);
+    pending.push(...byName.get(name).mentions);
+  }
+  return reached;
+}
+
+/** The module's edits: imports and exports dropped, `export` keywords removed, dead declarations left out. */
+function bundleEdits(module, reached) {
+  const edits = [...module.edits];
+  for (const d of module.declarations) {
+    if (d.names.length > 0 && !d.names.some((name) => reached.has(name))) edits.push(d.whole);
+    else if (d.exportEdit) edits.push(d.exportEdit);
+  }
+  return edits;
+}
+
 /** Reads one module: its dependencies in order, the edits that make it bundleable, its top-level names. */
 function analyze(root, path) {
   const text = readFileSync(join(root, path), "utf8").replace(/\r\n/g, "\n");
   const file = { root, path, text, source: ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS) };
-  const result = { path, text, dependencies: [], edits: [], names: new Set(), types: new Map() };
+  const result = { path, text, dependencies: [], edits: [], names: new Set(), types: new Map(), declarations: [], exported: new Set() };
   for (const node of file.source.statements) {
     if (ts.isImportDeclaration(node)) {
       checkImport(file, node);
@@ -134,6 +182,7 @@ function analyze(root, path) {
       result.edits.push(removal(file, node));
     } else if (ts.isExportDeclaration(node)) {
       checkExportList(file, node);
+      for (const element of node.exportClause.elements) result.exported.add(element.name.text);
       if (node.moduleSpecifier) result.dependencies.push(resolveSpecifier(file, node, node.moduleSpecifier.text));
       result.edits.push(removal(file, node));
     } else if (ts.isExportAssignment(node) || hasModifier(node, ts.SyntaxKind.DefaultKeyword)) {
@@ -141,8 +190,16 @@ function analyze(root, path) {
     } else if (ts.isImportEqualsDeclaration(node)) {
       refuse(file, node, "`import … =` cannot be bundled");
     } else {
-      if (hasModifier(node, ts.SyntaxKind.ExportKeyword)) result.edits.push(exportKeywordRemoval(file, node));
-      for (const name of declaredNames(node)) result.names.add(name);
+      const names = declaredNames(node);
+      const exported = hasModifier(node, ts.SyntaxKind.ExportKeyword);
+      if (exported) names.forEach((name) => result.exported.add(name));
+      result.declarations.push({
+        names,
+        mentions: mentionedNames(node, names),
+        whole: { start: leadingCommentStart(file, node), end: removal(file, node).end },
+        exportEdit: exported ? exportKeywordRemoval(file, node) : undefined,
+      });
+      for (const name of names) result.names.add(name);
       if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) result.types.set(node.name.text, typeDeclaration(file, node));
     }
   }
@@ -204,8 +261,10 @@ function transpile(typeScript) {
  */
 export function bundleRuntime({ root = ROOT, entry = ENTRY, reservedNames = new Set() } = {}) {
   const modules = modulesInDependencyOrder(root, entry);
-  const topLevelNames = checkNames(modules, reservedNames);
-  const typeScript = modules.map((m) => `// ----- ${m.path}\n\n${applyEdits(m.text, m.edits).trim()}\n`).join("\n");
+  checkNames(modules, reservedNames);
+  const reached = reachableNames(modules, entry);
+  const topLevelNames = [...reached].sort();
+  const typeScript = modules.map((m) => `// ----- ${m.path}\n\n${applyEdits(m.text, bundleEdits(m, reached)).trim()}\n`).join("\n");
   const typeDeclarations = Object.fromEntries(modules.flatMap((m) => [...m.types]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { entry, modules: modules.map((m) => m.path), typeScript, javaScript: transpile(typeScript), topLevelNames, typeDeclarations };
 }

@@ -185,8 +185,6 @@ function isSystemIndexProtectedAction(action: string): boolean {
   return action === "indices:admin/aliases" || PROTECTED_PREFIXES.some((prefix) => action.startsWith(prefix));
 }
 
-/** The permission that opens a system index when system index permissions are on. */
-const SYSTEM_INDEX_PERMISSION = "system:admin/system_index";
 
 /** The index holding the security configuration: a system index whatever the settings. */
 const SECURITY_INDEX = ".opendistro_security";
@@ -205,8 +203,6 @@ function needsTenantWrite(action: string): boolean {
   return !TENANT_READ_ACTIONS.has(action);
 }
 
-/** The allowed action whose literal presence makes a tenant permission read-write. */
-const TENANT_WRITE_ACTION = "kibana:saved_objects/*/write";
 
 const GLOBAL_TENANT = "global_tenant";
 const PRIVATE_TENANT = "__user__";
@@ -667,7 +663,7 @@ class Parser {
   private capture(at: number, name: string | undefined): Node {
     const index = ++this.groupCount;
     if (name !== undefined) this.names.set(name, index);
-    return { t: "group", kind: "capture", index, name, body: this.expr(), at };
+    return { t: "group", kind: "capture", index, ...(name !== undefined ? { name } : {}), body: this.expr(), at };
   }
 
   private groupName(first: string): string {
@@ -2558,13 +2554,13 @@ interface UserResolver<User extends NormalizedUser> {
 /** The request, or what is wrong with it (the first problem, in field order). */
 function readRequest<User extends NormalizedUser>(value: unknown, users: UserResolver<User>): NormalizedRequest<User> | string {
   if (!isRecord(value)) return "a request must be a JSON object";
-  const user = users.resolve(value.user);
+  const user = users.resolve(value["user"]);
   if (typeof user === "string") return user;
-  const action = value.action;
+  const action = value["action"];
   if (typeof action !== "string" || action === "") return "`action` must be a non-empty string";
-  const indices = readIndices(value.indices);
+  const indices = readIndices(value["indices"]);
   if (typeof indices === "string") return indices;
-  const tenant = value.tenant;
+  const tenant = value["tenant"];
   if (tenant !== undefined && tenant !== null && typeof tenant !== "string") return "`tenant` must be a string";
   return { user, action, indices, tenant: typeof tenant === "string" ? tenant : undefined };
 }
@@ -2595,20 +2591,20 @@ function distinctStrings(values: readonly unknown[]): boolean {
 /** The full validation and normalization of a request's `user` value. */
 function normalizeUser(value: unknown): NormalizedUser | string {
   if (!isRecord(value)) return "`user` must be an object with a `name`";
-  if (typeof value.name !== "string") return "`user.name` must be a string";
-  const backendRoles = optionalStrings(value.backend_roles, "user.backend_roles");
+  if (typeof value["name"] !== "string") return "`user.name` must be a string";
+  const backendRoles = optionalStrings(value["backend_roles"], "user.backend_roles");
   if (typeof backendRoles === "string") return backendRoles;
-  const roles = optionalStrings(value.roles, "user.roles");
+  const roles = optionalStrings(value["roles"], "user.roles");
   if (typeof roles === "string") return roles;
-  const attributes = normalizeAttributes(value.attributes);
+  const attributes = normalizeAttributes(value["attributes"]);
   if (typeof attributes === "string") return attributes;
-  if (value.host !== undefined && value.host !== null && typeof value.host !== "string") return "`user.host` must be a string";
+  if (value["host"] !== undefined && value["host"] !== null && typeof value["host"] !== "string") return "`user.host` must be a string";
   return {
-    name: value.name,
+    name: value["name"],
     backendRoles: uniqueInOrder(backendRoles ?? []),
     roles: uniqueInOrder(roles ?? []),
     attributes,
-    host: typeof value.host === "string" ? value.host : undefined,
+    host: typeof value["host"] === "string" ? value["host"] : undefined,
   };
 }
 
@@ -3185,7 +3181,7 @@ class UserDirectory {
   resolve(value: unknown): UserEntry | string {
     if (typeof value === "object" && value !== null) {
       const raw = value as Record<string, unknown>;
-      const name = raw.name;
+      const name = raw["name"];
       if (typeof name === "string" && !Array.isArray(raw)) {
         for (let entry = this.byName.get(name); entry !== undefined; entry = entry.next) if (sameAsRequested(entry, raw)) return entry;
       }
@@ -3263,10 +3259,10 @@ function chainLength(entry: UserEntry | undefined): number {
 /** Whether a request's raw user value normalizes to this entry's user; any doubt answers no. */
 function sameAsRequested(entry: UserEntry, raw: Record<string, unknown>): boolean {
   return (
-    sameStrings(entry.backendRoles, raw.backend_roles) &&
-    sameStrings(entry.roles, raw.roles) &&
-    (raw.host === undefined || raw.host === null ? entry.host === undefined : raw.host === entry.host) &&
-    sameAttributes(entry, raw.attributes)
+    sameStrings(entry.backendRoles, raw["backend_roles"]) &&
+    sameStrings(entry.roles, raw["roles"]) &&
+    (raw["host"] === undefined || raw["host"] === null ? entry.host === undefined : raw["host"] === entry.host) &&
+    sameAttributes(entry, raw["attributes"])
   );
 }
 
@@ -3333,18 +3329,18 @@ const MAX_MASK = 2 ** 30 - 1;
 /** Checks `value` as the lookup tables of `table`. @throws LookupFormatError */
 function validateLookupTables(value: unknown, table: DecisionTable): LookupTables {
   const lookup = lookupObject(value, "the lookup tables");
-  if (lookup.format !== LOOKUP_FORMAT) throw new LookupFormatError(`not policyc lookup tables (\`format\` is not \`${LOOKUP_FORMAT}\`)`);
-  if (lookup.version !== LOOKUP_VERSION) {
-    throw new LookupFormatError(`lookup tables version ${String(lookup.version)} are not supported; this runtime reads version ${LOOKUP_VERSION}`);
+  if (lookup["format"] !== LOOKUP_FORMAT) throw new LookupFormatError(`not policyc lookup tables (\`format\` is not \`${LOOKUP_FORMAT}\`)`);
+  if (lookup["version"] !== LOOKUP_VERSION) {
+    throw new LookupFormatError(`lookup tables version ${String(lookup["version"])} are not supported; this runtime reads version ${LOOKUP_VERSION}`);
   }
-  const shape = lookupInts(lookup.tableShape, "tableShape", 0, Infinity);
+  const shape = lookupInts(lookup["tableShape"], "tableShape", 0, Infinity);
   if (shape.join() !== tableShapeOf(table).join()) {
     throw new LookupFormatError(`the lookup tables were built for another decision table (shape [${shape.join(", ")}], table [${tableShapeOf(table).join(", ")}])`);
   }
-  checkActionLookup(lookupObject(lookup.actions, "actions") as Partial<ActionLookup>, table.actionPatterns.length);
-  checkIndexLookup(lookupObject(lookup.indices, "indices") as Partial<IndexLookup>, table);
-  checkMappingLookup(lookupObject(lookup.mappings, "mappings") as Partial<MappingLookup>);
-  checkNameRules(lookup.systemIndices, "systemIndices", 1);
+  checkActionLookup(lookupObject(lookup["actions"], "actions") as Partial<ActionLookup>, table.actionPatterns.length);
+  checkIndexLookup(lookupObject(lookup["indices"], "indices") as Partial<IndexLookup>, table);
+  checkMappingLookup(lookupObject(lookup["mappings"], "mappings") as Partial<MappingLookup>);
+  checkNameRules(lookup["systemIndices"], "systemIndices", 1);
   return value as LookupTables;
 }
 
@@ -3804,18 +3800,18 @@ class TableFormatError extends Error {
 /** Checks a value's structure as a decision table. @throws TableFormatError */
 function validateTable(value: unknown): DecisionTable {
   const table = record(value, "the decision table");
-  if (table.format !== TABLE_FORMAT) throw new TableFormatError(`not a policyc decision table (\`format\` is not \`${TABLE_FORMAT}\`)`);
-  if (table.version !== TABLE_VERSION) {
-    throw new TableFormatError(`decision table version ${String(table.version)} is not supported; this runtime reads version ${TABLE_VERSION}`);
+  if (table["format"] !== TABLE_FORMAT) throw new TableFormatError(`not a policyc decision table (\`format\` is not \`${TABLE_FORMAT}\`)`);
+  if (table["version"] !== TABLE_VERSION) {
+    throw new TableFormatError(`decision table version ${String(table["version"])} is not supported; this runtime reads version ${TABLE_VERSION}`);
   }
-  const actionCount = strings(table.actionPatterns, "actionPatterns").length;
-  const indexCount = strings(table.indexPatterns, "indexPatterns").length;
-  strings(table.tenants, "tenants");
-  record(table.settings, "settings");
-  list(table.roles, "roles").forEach((role, i) => checkRole(role, `roles[${i}]`, actionCount, indexCount));
-  list(table.mappings, "mappings").forEach((mapping, i) => {
+  const actionCount = strings(table["actionPatterns"], "actionPatterns").length;
+  const indexCount = strings(table["indexPatterns"], "indexPatterns").length;
+  strings(table["tenants"], "tenants");
+  record(table["settings"], "settings");
+  list(table["roles"], "roles").forEach((role, i) => checkRole(role, `roles[${i}]`, actionCount, indexCount));
+  list(table["mappings"], "mappings").forEach((mapping, i) => {
     const m = record(mapping, `mappings[${i}]`);
-    if (typeof m.role !== "string") throw new TableFormatError(`mappings[${i}].role must be a string`);
+    if (typeof m["role"] !== "string") throw new TableFormatError(`mappings[${i}].role must be a string`);
     for (const key of ["users", "backendRoles", "andBackendRoles", "hosts"]) strings(m[key], `mappings[${i}].${key}`);
   });
   return value as DecisionTable;
@@ -3823,14 +3819,14 @@ function validateTable(value: unknown): DecisionTable {
 
 function checkRole(value: unknown, where: string, actionCount: number, indexCount: number): void {
   const role = record(value, where);
-  if (typeof role.name !== "string") throw new TableFormatError(`${where}.name must be a string`);
-  ids(role.cluster, `${where}.cluster`, actionCount);
-  list(role.index, `${where}.index`).forEach((entry, i) => {
+  if (typeof role["name"] !== "string") throw new TableFormatError(`${where}.name must be a string`);
+  ids(role["cluster"], `${where}.cluster`, actionCount);
+  list(role["index"], `${where}.index`).forEach((entry, i) => {
     const e = record(entry, `${where}.index[${i}]`);
-    ids(e.patterns, `${where}.index[${i}].patterns`, indexCount);
-    ids(e.actions, `${where}.index[${i}].actions`, actionCount);
+    ids(e["patterns"], `${where}.index[${i}].patterns`, indexCount);
+    ids(e["actions"], `${where}.index[${i}].actions`, actionCount);
   });
-  list(role.tenants, `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`).patterns, `${where}.tenants[${i}].patterns`));
+  list(role["tenants"], `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`)["patterns"], `${where}.tenants[${i}].patterns`));
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {
@@ -4820,7 +4816,7 @@ const ROLES_PROBE_ACTION = "cluster:admin/opendistro_security/whoami";
 
 /** Creates an authorizer for this policy, with bounded caches of its own. */
 export function createAuthorizer(options: AuthorizerOptions = {}): Authorizer {
-  const policy = loadTable(POLICY_TABLE, { cacheSize: options.cacheSize, lookup: POLICY_LOOKUP_TABLES });
+  const policy = loadTable(POLICY_TABLE, { ...options, lookup: POLICY_LOOKUP_TABLES });
   return {
     authorize: (request) => policy.authorize(request),
     rolesOf: (user) => {

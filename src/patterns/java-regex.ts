@@ -452,7 +452,7 @@ class Parser {
   private capture(at: number, name: string | undefined): Node {
     const index = ++this.groupCount;
     if (name !== undefined) this.names.set(name, index);
-    return { t: "group", kind: "capture", index, name, body: this.expr(), at };
+    return { t: "group", kind: "capture", index, ...(name !== undefined ? { name } : {}), body: this.expr(), at };
   }
 
   private groupName(first: string): string {

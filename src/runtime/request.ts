@@ -36,13 +36,13 @@ export interface UserResolver<User extends NormalizedUser> {
 /** The request, or what is wrong with it (the first problem, in field order). */
 export function readRequest<User extends NormalizedUser>(value: unknown, users: UserResolver<User>): NormalizedRequest<User> | string {
   if (!isRecord(value)) return "a request must be a JSON object";
-  const user = users.resolve(value.user);
+  const user = users.resolve(value["user"]);
   if (typeof user === "string") return user;
-  const action = value.action;
+  const action = value["action"];
   if (typeof action !== "string" || action === "") return "`action` must be a non-empty string";
-  const indices = readIndices(value.indices);
+  const indices = readIndices(value["indices"]);
   if (typeof indices === "string") return indices;
-  const tenant = value.tenant;
+  const tenant = value["tenant"];
   if (tenant !== undefined && tenant !== null && typeof tenant !== "string") return "`tenant` must be a string";
   return { user, action, indices, tenant: typeof tenant === "string" ? tenant : undefined };
 }
@@ -73,20 +73,20 @@ function distinctStrings(values: readonly unknown[]): boolean {
 /** The full validation and normalization of a request's `user` value. */
 export function normalizeUser(value: unknown): NormalizedUser | string {
   if (!isRecord(value)) return "`user` must be an object with a `name`";
-  if (typeof value.name !== "string") return "`user.name` must be a string";
-  const backendRoles = optionalStrings(value.backend_roles, "user.backend_roles");
+  if (typeof value["name"] !== "string") return "`user.name` must be a string";
+  const backendRoles = optionalStrings(value["backend_roles"], "user.backend_roles");
   if (typeof backendRoles === "string") return backendRoles;
-  const roles = optionalStrings(value.roles, "user.roles");
+  const roles = optionalStrings(value["roles"], "user.roles");
   if (typeof roles === "string") return roles;
-  const attributes = normalizeAttributes(value.attributes);
+  const attributes = normalizeAttributes(value["attributes"]);
   if (typeof attributes === "string") return attributes;
-  if (value.host !== undefined && value.host !== null && typeof value.host !== "string") return "`user.host` must be a string";
+  if (value["host"] !== undefined && value["host"] !== null && typeof value["host"] !== "string") return "`user.host` must be a string";
   return {
-    name: value.name,
+    name: value["name"],
     backendRoles: uniqueInOrder(backendRoles ?? []),
     roles: uniqueInOrder(roles ?? []),
     attributes,
-    host: typeof value.host === "string" ? value.host : undefined,
+    host: typeof value["host"] === "string" ? value["host"] : undefined,
   };
 }
 

@@ -50,7 +50,7 @@ export class UserDirectory {
   resolve(value: unknown): UserEntry | string {
     if (typeof value === "object" && value !== null) {
       const raw = value as Record<string, unknown>;
-      const name = raw.name;
+      const name = raw["name"];
       if (typeof name === "string" && !Array.isArray(raw)) {
         for (let entry = this.byName.get(name); entry !== undefined; entry = entry.next) if (sameAsRequested(entry, raw)) return entry;
       }
@@ -128,10 +128,10 @@ function chainLength(entry: UserEntry | undefined): number {
 /** Whether a request's raw user value normalizes to this entry's user; any doubt answers no. */
 function sameAsRequested(entry: UserEntry, raw: Record<string, unknown>): boolean {
   return (
-    sameStrings(entry.backendRoles, raw.backend_roles) &&
-    sameStrings(entry.roles, raw.roles) &&
-    (raw.host === undefined || raw.host === null ? entry.host === undefined : raw.host === entry.host) &&
-    sameAttributes(entry, raw.attributes)
+    sameStrings(entry.backendRoles, raw["backend_roles"]) &&
+    sameStrings(entry.roles, raw["roles"]) &&
+    (raw["host"] === undefined || raw["host"] === null ? entry.host === undefined : raw["host"] === entry.host) &&
+    sameAttributes(entry, raw["attributes"])
   );
 }
 

@@ -24,18 +24,18 @@ const MAX_MASK = 2 ** 30 - 1;
 /** Checks `value` as the lookup tables of `table`. @throws LookupFormatError */
 export function validateLookupTables(value: unknown, table: DecisionTable): LookupTables {
   const lookup = lookupObject(value, "the lookup tables");
-  if (lookup.format !== LOOKUP_FORMAT) throw new LookupFormatError(`not policyc lookup tables (\`format\` is not \`${LOOKUP_FORMAT}\`)`);
-  if (lookup.version !== LOOKUP_VERSION) {
-    throw new LookupFormatError(`lookup tables version ${String(lookup.version)} are not supported; this runtime reads version ${LOOKUP_VERSION}`);
+  if (lookup["format"] !== LOOKUP_FORMAT) throw new LookupFormatError(`not policyc lookup tables (\`format\` is not \`${LOOKUP_FORMAT}\`)`);
+  if (lookup["version"] !== LOOKUP_VERSION) {
+    throw new LookupFormatError(`lookup tables version ${String(lookup["version"])} are not supported; this runtime reads version ${LOOKUP_VERSION}`);
   }
-  const shape = lookupInts(lookup.tableShape, "tableShape", 0, Infinity);
+  const shape = lookupInts(lookup["tableShape"], "tableShape", 0, Infinity);
   if (shape.join() !== tableShapeOf(table).join()) {
     throw new LookupFormatError(`the lookup tables were built for another decision table (shape [${shape.join(", ")}], table [${tableShapeOf(table).join(", ")}])`);
   }
-  checkActionLookup(lookupObject(lookup.actions, "actions") as Partial<ActionLookup>, table.actionPatterns.length);
-  checkIndexLookup(lookupObject(lookup.indices, "indices") as Partial<IndexLookup>, table);
-  checkMappingLookup(lookupObject(lookup.mappings, "mappings") as Partial<MappingLookup>);
-  checkNameRules(lookup.systemIndices, "systemIndices", 1);
+  checkActionLookup(lookupObject(lookup["actions"], "actions") as Partial<ActionLookup>, table.actionPatterns.length);
+  checkIndexLookup(lookupObject(lookup["indices"], "indices") as Partial<IndexLookup>, table);
+  checkMappingLookup(lookupObject(lookup["mappings"], "mappings") as Partial<MappingLookup>);
+  checkNameRules(lookup["systemIndices"], "systemIndices", 1);
   return value as LookupTables;
 }
 

@@ -14,18 +14,18 @@ export class TableFormatError extends Error {
 /** Checks a value's structure as a decision table. @throws TableFormatError */
 export function validateTable(value: unknown): DecisionTable {
   const table = record(value, "the decision table");
-  if (table.format !== TABLE_FORMAT) throw new TableFormatError(`not a policyc decision table (\`format\` is not \`${TABLE_FORMAT}\`)`);
-  if (table.version !== TABLE_VERSION) {
-    throw new TableFormatError(`decision table version ${String(table.version)} is not supported; this runtime reads version ${TABLE_VERSION}`);
+  if (table["format"] !== TABLE_FORMAT) throw new TableFormatError(`not a policyc decision table (\`format\` is not \`${TABLE_FORMAT}\`)`);
+  if (table["version"] !== TABLE_VERSION) {
+    throw new TableFormatError(`decision table version ${String(table["version"])} is not supported; this runtime reads version ${TABLE_VERSION}`);
   }
-  const actionCount = strings(table.actionPatterns, "actionPatterns").length;
-  const indexCount = strings(table.indexPatterns, "indexPatterns").length;
-  strings(table.tenants, "tenants");
-  record(table.settings, "settings");
-  list(table.roles, "roles").forEach((role, i) => checkRole(role, `roles[${i}]`, actionCount, indexCount));
-  list(table.mappings, "mappings").forEach((mapping, i) => {
+  const actionCount = strings(table["actionPatterns"], "actionPatterns").length;
+  const indexCount = strings(table["indexPatterns"], "indexPatterns").length;
+  strings(table["tenants"], "tenants");
+  record(table["settings"], "settings");
+  list(table["roles"], "roles").forEach((role, i) => checkRole(role, `roles[${i}]`, actionCount, indexCount));
+  list(table["mappings"], "mappings").forEach((mapping, i) => {
     const m = record(mapping, `mappings[${i}]`);
-    if (typeof m.role !== "string") throw new TableFormatError(`mappings[${i}].role must be a string`);
+    if (typeof m["role"] !== "string") throw new TableFormatError(`mappings[${i}].role must be a string`);
     for (const key of ["users", "backendRoles", "andBackendRoles", "hosts"]) strings(m[key], `mappings[${i}].${key}`);
   });
   return value as DecisionTable;
@@ -33,14 +33,14 @@ export function validateTable(value: unknown): DecisionTable {
 
 function checkRole(value: unknown, where: string, actionCount: number, indexCount: number): void {
   const role = record(value, where);
-  if (typeof role.name !== "string") throw new TableFormatError(`${where}.name must be a string`);
-  ids(role.cluster, `${where}.cluster`, actionCount);
-  list(role.index, `${where}.index`).forEach((entry, i) => {
+  if (typeof role["name"] !== "string") throw new TableFormatError(`${where}.name must be a string`);
+  ids(role["cluster"], `${where}.cluster`, actionCount);
+  list(role["index"], `${where}.index`).forEach((entry, i) => {
     const e = record(entry, `${where}.index[${i}]`);
-    ids(e.patterns, `${where}.index[${i}].patterns`, indexCount);
-    ids(e.actions, `${where}.index[${i}].actions`, actionCount);
+    ids(e["patterns"], `${where}.index[${i}].patterns`, indexCount);
+    ids(e["actions"], `${where}.index[${i}].actions`, actionCount);
   });
-  list(role.tenants, `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`).patterns, `${where}.tenants[${i}].patterns`));
+  list(role["tenants"], `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`)["patterns"], `${where}.tenants[${i}].patterns`));
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {

@@ -43,7 +43,7 @@ function writeCreateAuthorizer(w: CodeWriter, typed: (annotation: string) => str
   w.line(`const ROLES_PROBE_ACTION = ${stringLiteral(ROLES_PROBE_ACTION)};`);
   w.line().doc(CREATE_AUTHORIZER_DOC);
   w.block(`export function createAuthorizer(options${typed(": AuthorizerOptions")} = {})${typed(": Authorizer")} {`, () => {
-    w.line("const policy = loadTable(POLICY_TABLE, { cacheSize: options.cacheSize, lookup: POLICY_LOOKUP_TABLES });");
+    w.line("const policy = loadTable(POLICY_TABLE, { ...options, lookup: POLICY_LOOKUP_TABLES });");
     w.block("return {", () => {
       w.line("authorize: (request) => policy.authorize(request),");
       w.block("rolesOf: (user) => {", () => {

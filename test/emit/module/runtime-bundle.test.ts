@@ -50,6 +50,16 @@ describe("bundling the runtime", () => {
     expect(bundle.topLevelNames).toEqual(["Shape", "four", "twice"]);
   });
 
+  it("leaves out declarations that nothing the entry exports reaches, with their comments", () => {
+    const bundle = bundleOf({
+      "index.ts": 'import { twice } from "./names.js";\n\nexport const four = twice(2);\n',
+      "names.ts": '/** Used. */\nexport function twice(n: number): number {\n  return 2 * n;\n}\n\n/** Shared with the compiler only. */\nexport const COMPILER_ONLY = "x";\n',
+    });
+    expect(bundle.typeScript).not.toContain("COMPILER_ONLY");
+    expect(bundle.typeScript).not.toContain("Shared with the compiler only");
+    expect(bundle.topLevelNames).toEqual(["four", "twice"]);
+  });
+
   it("follows a plain re-export and drops it", () => {
     const bundle = bundleOf({
       "index.ts": 'export { twice } from "./twice.js";\nexport type { Shape } from "./shape.js";\n',

@@ -1,7 +1,8 @@
 /**
  * Type-checks generated files in memory with the TypeScript compiler API,
  * as `tsc --strict --noEmit` would: ES2022 library only (no DOM, no Node
- * types), so the module is shown not to depend on either.
+ * types), so the module is shown not to depend on either, and with every
+ * stricter option a consumer's tsconfig may turn on.
  */
 import { readFileSync } from "node:fs";
 import ts from "typescript";
@@ -19,6 +20,14 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   lib: ["lib.es2022.d.ts"],
   types: [],
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  exactOptionalPropertyTypes: true,
+  noPropertyAccessFromIndexSignature: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitReturns: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
 };
 
 /**
