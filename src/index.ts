@@ -91,7 +91,7 @@ function readSources(files: CompileInput["files"], sink: DiagnosticSink): Policy
   if (dsl.length === 0) return parseYamlPolicy(files, sink);
   for (const file of files.filter((other) => !isDslPath(other.path))) {
     const message = `\`${file.path}\` is not read: a policy is read from YAML files or from .policy files, not both`;
-    sink.report("PC5003", message, spanOf(new SourceFile(file.path, file.text), 0), { severity: "error" });
+    sink.report("PC5006", message, spanOf(new SourceFile(file.path, file.text), 0));
   }
   return parseDslPolicy(dsl, sink);
 }

@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   PC5003: { severity: "warning", summary: "a file in the configuration directory is not read" },
   PC5004: { severity: "error", summary: "an output cannot be written" },
   PC5005: { severity: "error", summary: "a decision table is not valid or has an unsupported version" },
+  PC5006: { severity: "error", summary: "the input mixes YAML files and .policy files" },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -115,7 +115,7 @@ describe(".policy files in the programmatic API", () => {
       ],
     });
     expect(diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
-      ["PC5003", "error", "`roles.yml` is not read: a policy is read from YAML files or from .policy files, not both"],
+      ["PC5006", "error", "`roles.yml` is not read: a policy is read from YAML files or from .policy files, not both"],
     ]);
   });
 
