@@ -1,0 +1,53 @@
+/**
+ * The compile job: YAML texts to decision table and generated module through
+ * `compile()` from dist/, timed, with the process's peak memory; leaves
+ * policy.json and policy.js for the engine jobs of the same R.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { compile, type CompileInput, type CompileResult } from "policyc";
+import { peakResidentMiB, residentMiB } from "../measure/memory.js";
+import { median } from "../measure/stats.js";
+import { buildPolicy } from "../workload/workload.js";
+import type { CompileJob, CompileReport } from "./job.js";
+
+function compiledOrThrow(result: CompileResult): CompileResult & { table: NonNullable<CompileResult["table"]>; outputs: NonNullable<CompileResult["outputs"]> } {
+  if (!result.table || !result.outputs) {
+    const errors = result.diagnostics.filter((d) => d.severity === "error").slice(0, 5);
+    throw new Error(`the generated policy does not compile: ${JSON.stringify(errors)}`);
+  }
+  return { ...result, table: result.table, outputs: result.outputs };
+}
+
+export function runCompileJob(job: CompileJob): CompileReport {
+  const { policy, texts } = buildPolicy(job.roles, job.seed);
+  const input: CompileInput = { files: Object.entries(texts).map(([path, text]) => ({ path, text })) };
+  const rssBefore = residentMiB();
+  const runs: number[] = [];
+  let result: CompileResult | undefined;
+  const budgetStarted = performance.now();
+  for (let run = 0; run < job.runs && (run === 0 || performance.now() - budgetStarted < job.budgetMs); run++) {
+    const started = performance.now();
+    result = compile(input, { js: true });
+    runs.push(performance.now() - started);
+  }
+  const peak = peakResidentMiB();
+  const compiled = compiledOrThrow(result!);
+  const tableText = compiled.outputs["policy.json"] ?? JSON.stringify(compiled.table);
+  const moduleText = compiled.outputs["policy.js"];
+  writeFileSync(join(job.dir, "policy.json"), tableText);
+  if (moduleText !== undefined) writeFileSync(join(job.dir, "policy.js"), moduleText);
+  return {
+    compile_ms: median(runs),
+    compile_runs_ms: runs,
+    compile_peak_rss_mb: peak,
+    rss_before_compile_mb: rssBefore,
+    yaml_bytes: Object.values(texts).reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+    table_bytes: Buffer.byteLength(tableText),
+    module_bytes: moduleText === undefined ? null : Buffer.byteLength(moduleText),
+    index_patterns: compiled.table.indexPatterns.length,
+    action_patterns: compiled.table.actionPatterns.length,
+    users: policy.users.length,
+    warnings: compiled.diagnostics.length,
+  };
+}
