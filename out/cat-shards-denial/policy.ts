@@ -1247,10 +1247,19 @@ function compilePattern(pattern: string): Matcher {
  * translation to a backtracking regex.
  */
 function globMatches(glob: string, value: string): boolean {
+  return globMatchesAt(glob, value, 0);
+}
+
+/**
+ * `globMatches(glob, value.slice(start))` without the slice: `*` is any
+ * sequence, `?` one code unit (the runtime's tries match the rest of a name
+ * from where the literal path ended).
+ */
+function globMatchesAt(glob: string, value: string, start: number): boolean {
   let g = 0;
-  let v = 0;
+  let v = start;
   let starAt = -1;
-  let resumeAt = 0;
+  let resumeAt = start;
   while (v < value.length) {
     const c = glob.charCodeAt(g);
     if (g < glob.length && (c === 63 /* ? */ || c === value.charCodeAt(v))) {
@@ -1496,35 +1505,6 @@ function firstEdgeNotBelow(cells: Int32Array, from: number, count: number, c: nu
     else hi = mid;
   }
   return from + lo * EDGE_SIZE;
-}
-
-/**
- * `globMatches(glob, value.slice(start))` without the slice: `*` is any
- * sequence, `?` one code unit; the two-pointer walk that retries from the
- * last `*`, so never exponential.
- */
-function globMatchesAt(glob: string, value: string, start: number): boolean {
-  let g = 0;
-  let v = start;
-  let starAt = -1;
-  let resumeAt = start;
-  while (v < value.length) {
-    const c = glob.charCodeAt(g);
-    if (g < glob.length && (c === 63 /* ? */ || c === value.charCodeAt(v))) {
-      g++;
-      v++;
-    } else if (g < glob.length && c === 42 /* * */) {
-      starAt = g++;
-      resumeAt = v;
-    } else if (starAt >= 0) {
-      g = starAt + 1;
-      v = ++resumeAt;
-    } else {
-      return false;
-    }
-  }
-  while (g < glob.length && glob.charCodeAt(g) === 42) g++;
-  return g === glob.length;
 }
 
 // ----- src/runtime/pattern-trie-builder.ts

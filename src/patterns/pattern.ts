@@ -85,10 +85,19 @@ export function compilePattern(pattern: string): Matcher {
  * translation to a backtracking regex.
  */
 export function globMatches(glob: string, value: string): boolean {
+  return globMatchesAt(glob, value, 0);
+}
+
+/**
+ * `globMatches(glob, value.slice(start))` without the slice: `*` is any
+ * sequence, `?` one code unit (the runtime's tries match the rest of a name
+ * from where the literal path ended).
+ */
+export function globMatchesAt(glob: string, value: string, start: number): boolean {
   let g = 0;
-  let v = 0;
+  let v = start;
   let starAt = -1;
-  let resumeAt = 0;
+  let resumeAt = start;
   while (v < value.length) {
     const c = glob.charCodeAt(g);
     if (g < glob.length && (c === 63 /* ? */ || c === value.charCodeAt(v))) {

@@ -16,6 +16,7 @@
  * Matching is by UTF-16 code units, exactly as `===`, `startsWith` and
  * `globMatches` compare; several tries may share one set of arrays (a forest).
  */
+import { globMatchesAt } from "../patterns/pattern.js";
 
 /** The JSON form of a trie (or a forest of tries): arrays of numbers and strings only. */
 export interface PatternTrieData {
@@ -203,33 +204,4 @@ function firstEdgeNotBelow(cells: Int32Array, from: number, count: number, c: nu
     else hi = mid;
   }
   return from + lo * EDGE_SIZE;
-}
-
-/**
- * `globMatches(glob, value.slice(start))` without the slice: `*` is any
- * sequence, `?` one code unit; the two-pointer walk that retries from the
- * last `*`, so never exponential.
- */
-export function globMatchesAt(glob: string, value: string, start: number): boolean {
-  let g = 0;
-  let v = start;
-  let starAt = -1;
-  let resumeAt = start;
-  while (v < value.length) {
-    const c = glob.charCodeAt(g);
-    if (g < glob.length && (c === 63 /* ? */ || c === value.charCodeAt(v))) {
-      g++;
-      v++;
-    } else if (g < glob.length && c === 42 /* * */) {
-      starAt = g++;
-      resumeAt = v;
-    } else if (starAt >= 0) {
-      g = starAt + 1;
-      v = ++resumeAt;
-    } else {
-      return false;
-    }
-  }
-  while (g < glob.length && glob.charCodeAt(g) === 42) g++;
-  return g === glob.length;
 }

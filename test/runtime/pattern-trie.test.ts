@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compilePattern, globMatches, parsePattern } from "../../src/patterns/pattern.js";
+import { compilePattern, globMatches, globMatchesAt, parsePattern } from "../../src/patterns/pattern.js";
 import { PatternTrieBuilder, trieKeyOf } from "../../src/runtime/pattern-trie-builder.js";
-import { PatternTrie, globMatchesAt, trieCollect, trieMatchesAny } from "../../src/runtime/pattern-trie.js";
+import { PatternTrie, trieCollect, trieMatchesAny } from "../../src/runtime/pattern-trie.js";
 
 /** One trie of the patterns, each with payload (its position + 1). */
 function trieOf(patterns: readonly string[]): PatternTrie {
