@@ -3181,7 +3181,8 @@ class UserDirectory {
 
   private entryOf(user: NormalizedUser): UserEntry {
     // Plugin users are not mapped: they act only through their plugin's registered permissions.
-    const roleSet = this.roleSets.intern(isPluginUser(user) ? NO_ROLES : this.mapper.map(user));
+    const pluginUser = isPluginUser(user);
+    const roleSet = this.roleSets.intern(pluginUser ? NO_ROLES : this.mapper.map(user));
     // One object literal, never a spread: every entry then has the same hidden class, which keeps
     // the property loads of the hot path monomorphic (a spread gave each entry a class of its own).
     return {
@@ -3192,7 +3193,7 @@ class UserDirectory {
       host: user.host,
       roleSet,
       securityRoles: roleSet.names,
-      pluginUser: isPluginUser(user),
+      pluginUser,
       serviceAccount: isServiceAccount(user),
       attributeKeys: Object.keys(user.attributes),
       attributeValues: Object.values(user.attributes),
@@ -3849,6 +3850,11 @@ function ids(value: unknown, where: string, bound: number): void {
 interface Policy {
   /** Decides one request; any value is accepted, a malformed one is denied with an `error`. */
   authorize(request: AuthorizationRequest | unknown): Decision;
+  /**
+   * A user's security roles after mapping, sorted, as a decision reports them.
+   * @throws TypeError with the reason when the value is not a valid user.
+   */
+  rolesOf(user: RequestUser | unknown): readonly string[];
   readonly table: DecisionTable;
 }
 
@@ -3861,7 +3867,13 @@ interface Policy {
  */
 function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
   const policy = new TablePolicy(validateTable(table), options);
-  return { table: policy.table, authorize: (request: unknown) => authorize(policy, request) };
+  return { table: policy.table, authorize: (request: unknown) => authorize(policy, request), rolesOf: (user: unknown) => rolesOf(policy, user) };
+}
+
+function rolesOf(policy: TablePolicy, value: unknown): readonly string[] {
+  const user = policy.users.resolve(value);
+  if (typeof user === "string") throw new TypeError(user);
+  return user.roleSet.names;
 }
 
 // =================================================================================================
@@ -4791,19 +4803,12 @@ const POLICY_LOOKUP_TABLES: LookupTables = {
   },
 };
 
-/** An action allowed without any privilege check: its decision reports the user's roles at the least cost. */
-const ROLES_PROBE_ACTION = "cluster:admin/opendistro_security/whoami";
-
 /** Creates an authorizer for this policy, with bounded caches of its own. */
 export function createAuthorizer(options: AuthorizerOptions = {}): Authorizer {
   const policy = loadTable(POLICY_TABLE, { ...options, lookup: POLICY_LOOKUP_TABLES });
   return {
     authorize: (request) => policy.authorize(request),
-    rolesOf: (user) => {
-      const decision = policy.authorize({ user, action: ROLES_PROBE_ACTION });
-      if (decision.error !== undefined) throw new TypeError(decision.error);
-      return decision.roles;
-    },
+    rolesOf: (user) => policy.rolesOf(user),
   };
 }
 

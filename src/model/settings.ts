@@ -114,3 +114,30 @@ export function defaultSettings(): Settings {
   for (const definition of SETTING_DEFINITIONS) values[definition.key] = definition.defaultValue;
   return values as unknown as Settings;
 }
+
+/**
+ * Who reads a setting's value: node settings (opensearch.yml) go through
+ * OpenSearch's `Booleans.parseBoolean` (exactly `true` or `false`); config.yml
+ * goes through Jackson, which also takes `True` or `TRUE`.
+ */
+export type SettingsReader = "opensearch" | "jackson";
+
+/** A boolean setting's text as its reader parses it; undefined when the reader rejects it. */
+export function booleanSettingValue(text: string, reader: SettingsReader): boolean | undefined {
+  const normalized = reader === "opensearch" ? text : text.toLowerCase();
+  return normalized === "true" || normalized === "false" ? normalized === "true" : undefined;
+}
+
+/** One text of comma-separated values, as OpenSearch's `Settings.getAsList` reads it. */
+export function settingListFromText(text: string): string[] {
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/** An enum setting's value: upper-cased before the lookup, as the plugin does (`both` is `BOTH`); undefined when it is none of them. */
+export function enumSettingValue(definition: SettingDefinition, text: string): string | undefined {
+  const upper = text.toUpperCase();
+  return (definition.values ?? []).includes(upper) ? upper : undefined;
+}

@@ -22,6 +22,11 @@ export { buildLookupTables, LOOKUP_FORMAT, LOOKUP_VERSION, LookupFormatError, Ta
 export interface Policy {
   /** Decides one request; any value is accepted, a malformed one is denied with an `error`. */
   authorize(request: AuthorizationRequest | unknown): Decision;
+  /**
+   * A user's security roles after mapping, sorted, as a decision reports them.
+   * @throws TypeError with the reason when the value is not a valid user.
+   */
+  rolesOf(user: RequestUser | unknown): readonly string[];
   readonly table: DecisionTable;
 }
 
@@ -34,5 +39,11 @@ export interface Policy {
  */
 export function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
   const policy = new TablePolicy(validateTable(table), options);
-  return { table: policy.table, authorize: (request: unknown) => authorize(policy, request) };
+  return { table: policy.table, authorize: (request: unknown) => authorize(policy, request), rolesOf: (user: unknown) => rolesOf(policy, user) };
+}
+
+function rolesOf(policy: TablePolicy, value: unknown): readonly string[] {
+  const user = policy.users.resolve(value);
+  if (typeof user === "string") throw new TypeError(user);
+  return user.roleSet.names;
 }

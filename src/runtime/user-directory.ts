@@ -70,7 +70,8 @@ export class UserDirectory {
 
   private entryOf(user: NormalizedUser): UserEntry {
     // Plugin users are not mapped: they act only through their plugin's registered permissions.
-    const roleSet = this.roleSets.intern(isPluginUser(user) ? NO_ROLES : this.mapper.map(user));
+    const pluginUser = isPluginUser(user);
+    const roleSet = this.roleSets.intern(pluginUser ? NO_ROLES : this.mapper.map(user));
     // One object literal, never a spread: every entry then has the same hidden class, which keeps
     // the property loads of the hot path monomorphic (a spread gave each entry a class of its own).
     return {
@@ -81,7 +82,7 @@ export class UserDirectory {
       host: user.host,
       roleSet,
       securityRoles: roleSet.names,
-      pluginUser: isPluginUser(user),
+      pluginUser,
       serviceAccount: isServiceAccount(user),
       attributeKeys: Object.keys(user.attributes),
       attributeValues: Object.values(user.attributes),

@@ -6,16 +6,9 @@
  * policy.d.ts, with the same documentation in all three.
  */
 import type { CodeWriter } from "./code-writer.js";
-import { stringLiteral } from "./escape.js";
 import { AUTHORIZE_DOC, ROLES_OF_DOC } from "./policy-types.js";
 
 export type ModuleFlavor = "ts" | "js";
-
-/**
- * An action the runtime allows without checking any privilege: deciding it
- * costs only the user's role mapping, and every decision reports the roles.
- */
-const ROLES_PROBE_ACTION = "cluster:admin/opendistro_security/whoami";
 
 const CREATE_AUTHORIZER_DOC = "Creates an authorizer for this policy, with bounded caches of its own.";
 const DEFAULT_AUTHORIZE_DOC = [AUTHORIZE_DOC, "Uses the module's default authorizer."];
@@ -39,18 +32,12 @@ export function writeModuleApi(w: CodeWriter, flavor: ModuleFlavor): void {
 }
 
 function writeCreateAuthorizer(w: CodeWriter, typed: (annotation: string) => string): void {
-  w.doc("An action allowed without any privilege check: its decision reports the user's roles at the least cost.");
-  w.line(`const ROLES_PROBE_ACTION = ${stringLiteral(ROLES_PROBE_ACTION)};`);
-  w.line().doc(CREATE_AUTHORIZER_DOC);
+  w.doc(CREATE_AUTHORIZER_DOC);
   w.block(`export function createAuthorizer(options${typed(": AuthorizerOptions")} = {})${typed(": Authorizer")} {`, () => {
     w.line("const policy = loadTable(POLICY_TABLE, { ...options, lookup: POLICY_LOOKUP_TABLES });");
     w.block("return {", () => {
       w.line("authorize: (request) => policy.authorize(request),");
-      w.block("rolesOf: (user) => {", () => {
-        w.line("const decision = policy.authorize({ user, action: ROLES_PROBE_ACTION });");
-        w.line("if (decision.error !== undefined) throw new TypeError(decision.error);");
-        w.line("return decision.roles;");
-      }, "},");
+      w.line("rolesOf: (user) => policy.rolesOf(user),");
     }, "};");
   });
 }

@@ -12,7 +12,6 @@ export const MODULE_TOP_LEVEL_NAMES: readonly string[] = [
   "POLICY_LOOKUP_TABLES",
   "POLICY_TABLE",
   "PolicyAuthorizationRequest",
-  "ROLES_PROBE_ACTION",
   "RoleName",
   "TenantName",
   "authorizeWithDefaultAuthorizer",

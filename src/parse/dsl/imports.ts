@@ -6,7 +6,7 @@
 import { posix } from "node:path";
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
-import { code } from "../yaml/message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import type { DslDocument } from "./ast.js";
 
 /** A file an import names, resolved against the importing file's directory. */

@@ -5,7 +5,7 @@
  */
 import { Lexer, tokenMatcher, type ILexingError, type IToken } from "chevrotain";
 import { spanOf, type SourceFile, type SourceSpan } from "../../diagnostics/source-file.js";
-import { code } from "../yaml/message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import type { SyntaxProblem } from "./problems.js";
 import { decodeQuoted } from "./strings.js";
 import { ALL_TOKENS, isUnterminatedString, QuotedString } from "./tokens.js";

@@ -4,7 +4,7 @@
  */
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import { didYouMean } from "../../diagnostics/suggest.js";
-import { code } from "../yaml/message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { CLAUSE_KEYWORDS, Comma, DEFINITION_KEYWORDS, Equals, FLAG_KEYWORDS, isKeywordToken, LCurly, Name, RCurly, RSquare, Word } from "./tokens.js";
 
 /** What a definition's name is called, by the rule that reads it. */

@@ -15,7 +15,7 @@ import type {
   Tenant,
   TenantPermission,
 } from "../../model/types.js";
-import { code } from "../yaml/message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import type { DslActionGroup, DslAttributesClause, DslClause, DslFlagName, DslIndexClause, DslMapping, DslRole, DslTenant, DslTenantClause, DslUser } from "./ast.js";
 import { clauseKeyword, placedClauses, placedFlags, PLACES, ROLE_MAPPING_CLAUSES, type ClauseKeyword } from "./to-model-placement.js";
 

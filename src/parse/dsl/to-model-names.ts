@@ -6,7 +6,7 @@
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
 import type { LocatedString } from "../../model/types.js";
-import { code } from "../yaml/message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 
 /** Where a name was defined; `inline` marks a role mapping written as clauses of its role. */
 export interface DefinitionSite {

@@ -8,14 +8,17 @@ import type { SourceSpan } from "../../diagnostics/source-file.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
 import {
   allSettingNames,
+  booleanSettingValue,
   defaultSettings,
+  enumSettingValue,
   settingDefinitionByName,
+  settingListFromText,
   type SettingDefinition,
   type SettingKey,
   type Settings,
 } from "../../model/settings.js";
 import type { LocatedString } from "../../model/types.js";
-import { code } from "../yaml/message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { applySettingsPatch } from "../yaml/settings-values.js";
 import type { DslSetting, DslSettingValue, DslSettings } from "./ast.js";
 
@@ -72,41 +75,28 @@ function readSettingValue(definition: SettingDefinition, setting: DslSetting, si
     case "string":
       return text ?? report(`${code(name)} must be a string, not a list`);
     case "string-list":
-      return value.kind === "list" ? value.items.map((item) => item.value) : splitList(text ?? "");
+      return value.kind === "list" ? value.items.map((item) => item.value) : settingListFromText(text ?? "");
     case "enum": {
       const choices = definition.values ?? [];
-      const upper = text?.toUpperCase();
-      if (upper !== undefined && choices.includes(upper)) return upper;
-      const suggestion = upper !== undefined ? didYouMean(upper, choices) : "";
+      const known = text !== undefined ? enumSettingValue(definition, text) : undefined;
+      if (known !== undefined) return known;
+      const suggestion = text !== undefined ? didYouMean(text.toUpperCase(), choices) : "";
       const message = `${code(name)} must be one of ${choices.map(code).join(", ")}${shown(value)}${suggestion}`;
       return report(message, `the plugin logs an error and uses ${code(String(definition.defaultValue))}`);
     }
   }
 }
 
-/**
- * Node settings go through OpenSearch's `Booleans.parseBoolean` (exactly
- * `true` or `false`); the `config.dynamic.*` ones through Jackson, which
- * also takes `True` or `TRUE`.
- */
+/** A bare `true`/`false` is a boolean; a text is read as the setting's reader reads it (`config.*` ones by Jackson). */
 function readBoolean(name: string, value: DslSettingValue): boolean | undefined {
   if (value.kind === "boolean") return value.value;
   if (value.kind === "list") return undefined;
-  const text = name.startsWith("config.") ? value.value.toLowerCase() : value.value;
-  return text === "true" || text === "false" ? text === "true" : undefined;
+  return booleanSettingValue(value.value, name.startsWith("config.") ? "jackson" : "opensearch");
 }
 
 function scalarText(value: DslSettingValue): string | undefined {
   if (value.kind === "list") return undefined;
   return value.kind === "boolean" ? String(value.value) : value.value;
-}
-
-/** One text of comma-separated values, as OpenSearch's `Settings.getAsList` reads it. */
-function splitList(text: string): string[] {
-  return text
-    .split(",")
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
 }
 
 function shown(value: DslSettingValue): string {

@@ -6,7 +6,7 @@
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
 import { settingDefinitionByName, type SettingKey, type Settings } from "../../model/settings.js";
-import { code } from "./message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { checkMeta } from "./meta-check.js";
 import { readSettingValue, type SettingsPatch } from "./settings-values.js";
 import { findEntry, type YamlMap, type YamlTree } from "./yaml-nodes.js";

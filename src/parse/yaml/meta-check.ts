@@ -7,7 +7,7 @@
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { spanOf, type SourceSpan } from "../../diagnostics/source-file.js";
 import { PLUGIN_CONFIG_TYPES } from "./config-kinds.js";
-import { code } from "./message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { findEntry, type YamlEntry, type YamlTree } from "./yaml-nodes.js";
 
 export function checkMeta(tree: YamlTree, expectedType: string, sink: DiagnosticSink): void {

@@ -6,7 +6,7 @@ import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { SourceFile, spanOf } from "../../diagnostics/source-file.js";
 import { readConfigFile } from "./config-file.js";
 import { baseName, classifyFile, type PolicyConfigKind, type PolicyConfigType } from "./config-kinds.js";
-import { code } from "./message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { checkMeta } from "./meta-check.js";
 import { checkSchema } from "./schema-check.js";
 import { readSettingsFile } from "./settings-file.js";

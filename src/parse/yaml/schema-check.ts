@@ -11,7 +11,7 @@ import type { SourceSpan } from "../../diagnostics/source-file.js";
 import { withoutCascades } from "./ajv-errors.js";
 import type { PolicyConfigKind } from "./config-kinds.js";
 import { pointerSegments, resolvePointer, toJson, type PointerTarget } from "./json-form.js";
-import { code } from "./message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { declaredProperties, describeExpected, emptyLiteral, placeName, schemaTypes } from "./schema-messages.js";
 import { schemaFor } from "./schemas.js";
 import type { YamlNode, YamlTree } from "./yaml-nodes.js";

@@ -4,7 +4,7 @@
  * strings"), both derived from the JSON pointer and the schema itself.
  */
 import type { AnySchemaObject } from "ajv";
-import { code } from "./message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 
 /** How the items of lists of objects are called, for "index permission 2 of role `r`". */
 const LIST_ITEM_NOUNS: Readonly<Record<string, string>> = {

@@ -7,7 +7,7 @@ import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
 import { allSettingNames, settingDefinitionByName, type SettingDefinition, type SettingKey, type Settings } from "../../model/settings.js";
-import { code } from "./message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { readSettingValue, type SettingsPatch } from "./settings-values.js";
 import { isNull, type YamlMap, type YamlNode, type YamlScalar, type YamlTree } from "./yaml-nodes.js";
 

@@ -5,8 +5,16 @@
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
-import type { SettingDefinition, SettingKey, Settings } from "../../model/settings.js";
-import { code } from "./message-text.js";
+import {
+  booleanSettingValue,
+  enumSettingValue,
+  settingListFromText,
+  type SettingDefinition,
+  type SettingKey,
+  type Settings,
+  type SettingsReader,
+} from "../../model/settings.js";
+import { code } from "../../diagnostics/message-text.js";
 import { isNull, type YamlNode } from "./yaml-nodes.js";
 
 type SettingValue = Settings[SettingKey];
@@ -23,13 +31,6 @@ export function applySettingsPatch(base: Settings, patch: SettingsPatch): Settin
   for (const [key, value] of patch.values) settings[key] = value;
   return settings as unknown as Settings;
 }
-
-/**
- * Who reads the value: node settings (opensearch.yml) go through OpenSearch's
- * `Booleans.parseBoolean` (exactly `true` or `false`); config.yml goes through
- * Jackson, which also takes `True` or `TRUE`, and reads an empty boolean as false.
- */
-export type SettingsReader = "opensearch" | "jackson";
 
 export interface ValueContext {
   readonly name: string;
@@ -52,10 +53,10 @@ export function readSettingValue(definition: SettingDefinition, node: YamlNode, 
 }
 
 function readBoolean(node: YamlNode, context: ValueContext): boolean | undefined {
+  // Jackson reads an empty boolean as false.
   if (context.reader === "jackson" && isNull(node)) return false;
-  const text = node.kind === "scalar" ? node.value : undefined;
-  const normalized = context.reader === "opensearch" ? text : text?.toLowerCase();
-  if (normalized === "true" || normalized === "false") return normalized === "true";
+  const value = node.kind === "scalar" ? booleanSettingValue(node.value, context.reader) : undefined;
+  if (value !== undefined) return value;
   report(context, node, `${code(context.name)} must be \`true\` or \`false\`${shown(node)}`);
   return undefined;
 }
@@ -68,12 +69,7 @@ function readString(node: YamlNode, context: ValueContext): string | undefined {
 
 /** A list, or one string of comma-separated values (OpenSearch's `Settings.getAsList`). */
 function readStringList(node: YamlNode, context: ValueContext): string[] | undefined {
-  if (node.kind === "scalar" && node.type !== "null") {
-    return node.value
-      .split(",")
-      .map((part) => part.trim())
-      .filter((part) => part !== "");
-  }
+  if (node.kind === "scalar" && node.type !== "null") return settingListFromText(node.value);
   if (node.kind === "seq" && node.items.every((item) => item.kind === "scalar" && item.type !== "null")) {
     return node.items.map((item) => (item.kind === "scalar" ? item.value : ""));
   }
@@ -81,14 +77,13 @@ function readStringList(node: YamlNode, context: ValueContext): string[] | undef
   return undefined;
 }
 
-/** Enum values are upper-cased before the lookup, as the plugin does (`both` is `BOTH`). */
 function readEnum(definition: SettingDefinition, node: YamlNode, context: ValueContext): string | undefined {
   const values = definition.values ?? [];
   const text = node.kind === "scalar" && node.type !== "null" ? node.value : undefined;
-  const upper = text?.toUpperCase();
-  if (upper !== undefined && values.includes(upper)) return upper;
+  const value = text !== undefined ? enumSettingValue(definition, text) : undefined;
+  if (value !== undefined) return value;
   const choices = values.map(code).join(", ");
-  const suggestion = upper !== undefined ? didYouMean(upper, values) : "";
+  const suggestion = text !== undefined ? didYouMean(text.toUpperCase(), values) : "";
   report(context, node, `${code(context.name)} must be one of ${choices}${shown(node)}${suggestion}`, {
     help: `the plugin logs an error and uses ${code(String(definition.defaultValue))}`,
   });

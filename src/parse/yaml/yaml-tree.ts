@@ -7,7 +7,7 @@ import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue
 import type { AliasEvent, Event, ScalarEvent } from "js-yaml";
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { spanOf, type SourceFile, type SourceSpan } from "../../diagnostics/source-file.js";
-import { code } from "./message-text.js";
+import { code } from "../../diagnostics/message-text.js";
 import { plainScalarType, standardTagName, taggedScalarType, type ScalarType } from "./scalar-type.js";
 import { nextSignificant, skipTrivia, structureCount } from "./source-scan.js";
 import type { YamlEntry, YamlMap, YamlNode, YamlScalar, YamlSeq, YamlTree } from "./yaml-nodes.js";
