@@ -58,6 +58,12 @@ export interface ReferenceSettings {
   readonly privateTenantEnabled: boolean;
   readonly serverUsername: string;
   readonly dashboardsIndex: string;
+  readonly dfmEmptyOverridesAll: boolean;
+  readonly dlsWriteBlocked: boolean;
+  readonly restapiRolesEnabled: readonly string[];
+  readonly restapiAdminEnabled: boolean;
+  readonly anomalyDetectionFilterByBackendRoles: boolean;
+  readonly forecastFilterByBackendRoles: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,6 +135,15 @@ function readSettings(opensearchYml: string | undefined, configYml: string | und
     privateTenantEnabled: bool(kibana.private_tenant_enabled, true),
     serverUsername: kibana.server_username === undefined || kibana.server_username === null ? "kibanaserver" : String(kibana.server_username),
     dashboardsIndex: kibana.index === undefined || kibana.index === null ? ".kibana" : String(kibana.index),
+    dfmEmptyOverridesAll: bool(node.get("plugins.security.dfm_empty_overrides_all") ?? node.get("opendistro_security.dfm_empty_overrides_all"), false),
+    dlsWriteBlocked: bool(node.get("plugins.security.dls.write_blocked"), false),
+    restapiRolesEnabled: list(node.get("plugins.security.restapi.roles_enabled") ?? node.get("opendistro_security.restapi.roles_enabled")),
+    restapiAdminEnabled: bool(node.get("plugins.security.restapi.admin.enabled"), false),
+    anomalyDetectionFilterByBackendRoles: bool(
+      node.get("plugins.anomaly_detection.filter_by_backend_roles") ?? node.get("opendistro.anomaly_detection.filter_by_backend_roles"),
+      false,
+    ),
+    forecastFilterByBackendRoles: bool(node.get("plugins.forecast.filter_by_backend_roles"), false),
   };
 }
 
@@ -363,9 +378,15 @@ export function referenceAuthorize(files: PolicyTexts | ReferencePolicy, request
 
   const action = evaluatedName(request.action);
   const user = { name, backendRoles, securityRoles: unique([...securityRoles, ...roles]), attributes, host };
-  if (decide({ policy, action, user, mapped, indices, tenant, note })) return { decision: "allow", roles, missing: [] };
+  const ctx: Context = { policy, action, user, mapped, indices, tenant, note };
+  if (decide(ctx)) return allowed(ctx, request, roles);
   const reason = `no permissions for [${action}] and User [name=${name}, backend_roles=[${backendRoles.join(", ")}], requestedTenant=${tenant ?? "null"}]`;
   return { decision: "deny", roles, reason, missing: [action] };
+}
+
+/** An action the security plugin allows, as DLS/FLS and the owning plugins then decide it. */
+function allowed(_ctx: Context, _request: AuthorizationRequest, roles: string[]): Decision {
+  return { decision: "allow", roles, missing: [] };
 }
 
 /** README rule 5, configuration.md §6. */

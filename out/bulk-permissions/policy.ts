@@ -33,7 +33,40 @@ interface AuthorizationRequest {
   readonly indices?: readonly string[];
   /** The Dashboards tenant of a request to the Dashboards index. */
   readonly tenant?: string;
+  /**
+   * The resource an owning plugin filters again after the security plugin
+   * allowed the action: an asynchronous search, an anomaly detector or a
+   * forecaster, with the user who created it.
+   */
+  readonly resource?: RequestResource;
 }
+
+/** A resource an owning plugin checks against its creator. */
+interface RequestResource {
+  readonly type: "async_search" | "anomaly_detector" | "forecaster";
+  /** The resource's id, as the owning plugin names it in its denial. */
+  readonly id?: string;
+  /** Who created the resource; absent when the request creates it. */
+  readonly owner?: ResourceOwner;
+}
+
+interface ResourceOwner {
+  readonly name: string;
+  readonly backend_roles?: readonly string[];
+}
+
+/** Any JSON value, as a DLS query holds them. */
+type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** What the user sees of one index: `null` where nothing restricts. */
+interface IndexRestrictions {
+  /** One query: the OR of every applicable role's DLS query, user attributes substituted. */
+  readonly dls: JsonValue | null;
+  readonly fls: { readonly include: readonly string[] } | { readonly exclude: readonly string[] } | null;
+  /** Masked fields, `field` or `field::algorithm` or `field::/regex/::replacement`, sorted. */
+  readonly masked_fields: readonly string[] | null;
+}
+
 
 interface Decision {
   readonly decision: "allow" | "deny";
@@ -45,6 +78,12 @@ interface Decision {
   readonly missing: readonly string[];
   /** What is wrong with a malformed request. */
   readonly error?: string;
+  /**
+   * On allow, for a request naming indices when DLS, FLS or field masking
+   * applies to one of the user's roles: per requested index, what the user
+   * sees. Absent when nothing restricts the user.
+   */
+  readonly restrictions?: Readonly<Record<string, IndexRestrictions>>;
 }
 
 // ----- src/table/types.ts
@@ -89,6 +128,12 @@ interface TableSettings {
   readonly privateTenantEnabled: boolean;
   readonly dashboardsServerUsername: string;
   readonly dashboardsIndex: string;
+  readonly dfmEmptyOverridesAll: boolean;
+  readonly dlsWriteBlocked: boolean;
+  readonly restapiRolesEnabled: readonly string[];
+  readonly restapiAdminEnabled: boolean;
+  readonly anomalyDetectionFilterByBackendRoles: boolean;
+  readonly forecastFilterByBackendRoles: boolean;
 }
 
 interface TableRole {
@@ -3722,9 +3767,13 @@ function authorize(policy: TablePolicy, input: unknown): Decision {
   const request = readRequest(input, policy.users);
   if (typeof request === "string") return { decision: "deny", roles: NO_NAMES, missing: NO_NAMES, error: request };
   const info = policy.actions.info(request.action);
-  const allow = request.user.roleSet.allow;
-  if (info.unchecked) return allow;
-  return decide(policy, request, info) ? allow : denial(request, info);
+  if (info.unchecked) return request.user.roleSet.allow;
+  return decide(policy, request, info) ? allowed(policy, request, info) : denial(request, info);
+}
+
+/** An action the security plugin allows, as DLS/FLS and the owning plugins then decide it. */
+function allowed(_policy: TablePolicy, request: PolicyRequest, _info: ActionInfo): Decision {
+  return request.user.roleSet.allow;
 }
 
 /** Whether the request is allowed; every denial names the evaluated action as missing. */
@@ -4278,6 +4327,12 @@ const POLICY_TABLE: DecisionTable = {
     privateTenantEnabled: true,
     dashboardsServerUsername: "kibanaserver",
     dashboardsIndex: ".kibana",
+    dfmEmptyOverridesAll: false,
+    dlsWriteBlocked: false,
+    restapiRolesEnabled: [],
+    restapiAdminEnabled: false,
+    anomalyDetectionFilterByBackendRoles: false,
+    forecastFilterByBackendRoles: false,
   },
   actionPatterns: [
     "*",

@@ -81,5 +81,11 @@ function tableSettings(policy: ResolvedPolicy): TableSettings {
     privateTenantEnabled: s.privateTenantEnabled,
     dashboardsServerUsername: s.dashboardsServerUsername,
     dashboardsIndex: s.dashboardsIndex,
+    dfmEmptyOverridesAll: s.dfmEmptyOverridesAll,
+    dlsWriteBlocked: s.dlsWriteBlocked,
+    restapiRolesEnabled: [...s.restapiRolesEnabled],
+    restapiAdminEnabled: s.restapiAdminEnabled,
+    anomalyDetectionFilterByBackendRoles: s.anomalyDetectionFilterByBackendRoles,
+    forecastFilterByBackendRoles: s.forecastFilterByBackendRoles,
   };
 }

@@ -16,6 +16,12 @@ export interface Settings {
   readonly privateTenantEnabled: boolean;
   readonly dashboardsServerUsername: string;
   readonly dashboardsIndex: string;
+  readonly dfmEmptyOverridesAll: boolean;
+  readonly dlsWriteBlocked: boolean;
+  readonly restapiRolesEnabled: readonly string[];
+  readonly restapiAdminEnabled: boolean;
+  readonly anomalyDetectionFilterByBackendRoles: boolean;
+  readonly forecastFilterByBackendRoles: boolean;
   /** Where each setting that was given explicitly was written. */
   readonly origins: Readonly<Partial<Record<SettingKey, SourceSpan>>>;
 }
@@ -96,6 +102,48 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     kind: "string",
     defaultValue: ".kibana",
     description: "The Dashboards index whose requests tenant privileges decide (config.yml).",
+  },
+  {
+    key: "dfmEmptyOverridesAll",
+    names: ["plugins.security.dfm_empty_overrides_all", "opendistro_security.dfm_empty_overrides_all"],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Lets a role without DLS, FLS or masking on an index lift the restrictions other roles put on it.",
+  },
+  {
+    key: "dlsWriteBlocked",
+    names: ["plugins.security.dls.write_blocked"],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Refuses every write to an index on which DLS restricts the user (OpenSearch 3.5 and later).",
+  },
+  {
+    key: "restapiRolesEnabled",
+    names: ["plugins.security.restapi.roles_enabled", "opendistro_security.restapi.roles_enabled"],
+    kind: "string-list",
+    defaultValue: [],
+    description: "Security roles whose users may call the security REST API (`restapi:admin/*`).",
+  },
+  {
+    key: "restapiAdminEnabled",
+    names: ["plugins.security.restapi.admin.enabled"],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Lets an explicit `restapi:admin/<endpoint>` cluster permission (not `*`) open that security REST API endpoint.",
+  },
+  {
+    key: "anomalyDetectionFilterByBackendRoles",
+    names: ["plugins.anomaly_detection.filter_by_backend_roles", "opendistro.anomaly_detection.filter_by_backend_roles"],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Anomaly detection: a detector is visible only to users who share a backend role with its creator (or map to `all_access`).",
+  },
+  {
+    key: "forecastFilterByBackendRoles",
+    names: ["plugins.forecast.filter_by_backend_roles"],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Forecasting: a forecaster is visible only to users who share a backend role with its creator (or map to `all_access`).",
   },
 ];
 

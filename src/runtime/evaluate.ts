@@ -26,9 +26,13 @@ export function authorize(policy: TablePolicy, input: unknown): Decision {
   const request = readRequest(input, policy.users);
   if (typeof request === "string") return { decision: "deny", roles: NO_NAMES, missing: NO_NAMES, error: request };
   const info = policy.actions.info(request.action);
-  const allow = request.user.roleSet.allow;
-  if (info.unchecked) return allow;
-  return decide(policy, request, info) ? allow : denial(request, info);
+  if (info.unchecked) return request.user.roleSet.allow;
+  return decide(policy, request, info) ? allowed(policy, request, info) : denial(request, info);
+}
+
+/** An action the security plugin allows, as DLS/FLS and the owning plugins then decide it. */
+function allowed(_policy: TablePolicy, request: PolicyRequest, _info: ActionInfo): Decision {
+  return request.user.roleSet.allow;
 }
 
 /** Whether the request is allowed; every denial names the evaluated action as missing. */

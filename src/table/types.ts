@@ -38,6 +38,12 @@ export interface TableSettings {
   readonly privateTenantEnabled: boolean;
   readonly dashboardsServerUsername: string;
   readonly dashboardsIndex: string;
+  readonly dfmEmptyOverridesAll: boolean;
+  readonly dlsWriteBlocked: boolean;
+  readonly restapiRolesEnabled: readonly string[];
+  readonly restapiAdminEnabled: boolean;
+  readonly anomalyDetectionFilterByBackendRoles: boolean;
+  readonly forecastFilterByBackendRoles: boolean;
 }
 
 export interface TableRole {

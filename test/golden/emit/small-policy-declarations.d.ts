@@ -9,6 +9,12 @@ export interface AuthorizationRequest {
   readonly indices?: readonly string[];
   /** The Dashboards tenant of a request to the Dashboards index. */
   readonly tenant?: string;
+  /**
+   * The resource an owning plugin filters again after the security plugin
+   * allowed the action: an asynchronous search, an anomaly detector or a
+   * forecaster, with the user who created it.
+   */
+  readonly resource?: RequestResource;
 }
 
 export interface Decision {
@@ -21,6 +27,33 @@ export interface Decision {
   readonly missing: readonly string[];
   /** What is wrong with a malformed request. */
   readonly error?: string;
+  /**
+   * On allow, for a request naming indices when DLS, FLS or field masking
+   * applies to one of the user's roles: per requested index, what the user
+   * sees. Absent when nothing restricts the user.
+   */
+  readonly restrictions?: Readonly<Record<string, IndexRestrictions>>;
+}
+
+/** What the user sees of one index: `null` where nothing restricts. */
+export interface IndexRestrictions {
+  /** One query: the OR of every applicable role's DLS query, user attributes substituted. */
+  readonly dls: JsonValue | null;
+  readonly fls: { readonly include: readonly string[] } | { readonly exclude: readonly string[] } | null;
+  /** Masked fields, `field` or `field::algorithm` or `field::/regex/::replacement`, sorted. */
+  readonly masked_fields: readonly string[] | null;
+}
+
+/** Any JSON value, as a DLS query holds them. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A resource an owning plugin checks against its creator. */
+export interface RequestResource {
+  readonly type: "async_search" | "anomaly_detector" | "forecaster";
+  /** The resource's id, as the owning plugin names it in its denial. */
+  readonly id?: string;
+  /** Who created the resource; absent when the request creates it. */
+  readonly owner?: ResourceOwner;
 }
 
 export interface RequestUser {
@@ -32,6 +65,11 @@ export interface RequestUser {
   readonly attributes?: Readonly<Record<string, string>>;
   /** The caller's IP address, for `hosts` mappings. */
   readonly host?: string;
+}
+
+export interface ResourceOwner {
+  readonly name: string;
+  readonly backend_roles?: readonly string[];
 }
 
 /** The roles this policy defines, built-in and custom. */
