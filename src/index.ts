@@ -17,7 +17,10 @@ import { parseDslPolicy } from "./parse/dsl/index.js";
 import { parseYamlPolicy, readBuiltinPolicy, readSettingsOverride } from "./parse/yaml/index.js";
 import type { DecisionTable } from "./table/types.js";
 
-export type { Diagnostic } from "./diagnostics/diagnostic.js";
+export type { Diagnostic, RelatedLocation, Severity } from "./diagnostics/diagnostic.js";
+export type { DiagnosticCode } from "./diagnostics/codes.js";
+export type { SourceFile, SourceSpan } from "./diagnostics/source-file.js";
+export { formatDiagnostics, type DiagnosticFormat, type FormatOptions } from "./diagnostics/format/format-diagnostics.js";
 export type { DecisionTable } from "./table/types.js";
 export type { PolicyModel } from "./model/types.js";
 export type { AuthorizationRequest, Decision } from "./table/request.js";

@@ -30,6 +30,8 @@ import { readFileSync } from "node:fs";
 import { load } from "js-yaml";
 import { translateJavaRegex } from "../src/patterns/java-regex.js";
 import type { AuthorizationRequest, Decision } from "../src/table/request.js";
+import { referenceOwnershipRefusal, referenceRestApi } from "./reference-ownership.js";
+import { referenceRestrictedDecision } from "./reference-restrictions.js";
 
 /** Policy files by base name: roles.yml, roles_mapping.yml, action_groups.yml, tenants.yml, opensearch.yml, config.yml. */
 export type PolicyTexts = Readonly<Record<string, string>>;
@@ -94,7 +96,7 @@ function mergeStatic(staticEntries: [string, Obj][], customEntries: [string, Obj
   return merged;
 }
 
-function strings(value: unknown): string[] {
+export function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.map((v) => String(v)) : [];
 }
 
@@ -253,12 +255,12 @@ export function renderAttributes(template: string, subject: Subject): string {
   return out + template.slice(i);
 }
 
-function isTemplate(pattern: string): boolean {
+export function isTemplate(pattern: string): boolean {
   return pattern.includes("${");
 }
 
 /** A role's index or tenant pattern, rendered for the user first if it is a template. */
-function rolePatternMatches(pattern: string, value: string, subject: Subject): boolean {
+export function rolePatternMatches(pattern: string, value: string, subject: Subject): boolean {
   return patternMatches(isTemplate(pattern) ? renderAttributes(pattern, subject) : pattern, value);
 }
 
@@ -328,7 +330,7 @@ function needsTenantWrite(action: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Deciding
 
-interface Context {
+export interface Context {
   readonly policy: ReferencePolicy;
   readonly action: string;
   readonly user: Subject & { readonly host: string | undefined };
@@ -341,11 +343,11 @@ interface Context {
   readonly note: (step: string) => void;
 }
 
-function isReferencePolicy(value: PolicyTexts | ReferencePolicy): value is ReferencePolicy {
+export function isReferencePolicy(value: PolicyTexts | ReferencePolicy): value is ReferencePolicy {
   return (value as ReferencePolicy).roles instanceof Map;
 }
 
-function unique(values: readonly string[]): string[] {
+export function unique(values: readonly string[]): string[] {
   const out: string[] = [];
   for (const v of values) if (!out.includes(v)) out.push(v);
   return out;
@@ -375,6 +377,8 @@ export function referenceAuthorize(files: PolicyTexts | ReferencePolicy, request
     note("pass-through");
     return { decision: "allow", roles, missing: [] };
   }
+  const restApi = referenceRestApi(policy, request, roles, note);
+  if (restApi !== undefined) return restApi;
 
   const action = evaluatedName(request.action);
   const user = { name, backendRoles, securityRoles: unique([...securityRoles, ...roles]), attributes, host };
@@ -385,12 +389,24 @@ export function referenceAuthorize(files: PolicyTexts | ReferencePolicy, request
 }
 
 /** An action the security plugin allows, as DLS/FLS and the owning plugins then decide it. */
-function allowed(_ctx: Context, _request: AuthorizationRequest, roles: string[]): Decision {
-  return { decision: "allow", roles, missing: [] };
+function allowed(ctx: Context, request: AuthorizationRequest, roles: string[]): Decision {
+  // The DLS/FLS valve runs in the security filter, before the owning plugin sees the request.
+  const restricted = referenceRestrictedDecision(ctx, request, roles);
+  if (restricted?.decision === "deny") {
+    ctx.note("dls/fls: the valve refuses");
+    return restricted;
+  }
+  const refusal = referenceOwnershipRefusal(ctx.policy.settings, request, ctx.action, roles);
+  if (refusal !== undefined) {
+    ctx.note("ownership: owning plugin refuses");
+    return { decision: "deny", roles, reason: refusal, missing: [] };
+  }
+  if (request.resource) ctx.note("ownership: owning plugin lets it through");
+  return restricted ?? { decision: "allow", roles, missing: [] };
 }
 
 /** README rule 5, configuration.md §6. */
-function mapRoles(policy: ReferencePolicy, name: string, backendRoles: readonly string[], securityRoles: readonly string[], host: string | undefined): string[] {
+export function mapRoles(policy: ReferencePolicy, name: string, backendRoles: readonly string[], securityRoles: readonly string[], host: string | undefined): string[] {
   const roles = [...securityRoles];
   const add = (role: string) => {
     if (!roles.includes(role)) roles.push(role);
@@ -439,7 +455,7 @@ function isServiceAccount(ctx: Context): boolean {
 }
 
 /** Each defined role among the mapped ones. */
-function mappedRoleObjects(ctx: Context): Obj[] {
+export function mappedRoleObjects(ctx: Context): Obj[] {
   const out: Obj[] = [];
   for (const name of ctx.mapped) {
     const role = ctx.policy.roles.get(name);
@@ -449,7 +465,7 @@ function mappedRoleObjects(ctx: Context): Obj[] {
 }
 
 /** README rule 3: every string reachable by exact group name, the names themselves included. */
-function expandActions(policy: ReferencePolicy, names: readonly string[], visited: Set<string> = new Set()): Set<string> {
+export function expandActions(policy: ReferencePolicy, names: readonly string[], visited: Set<string> = new Set()): Set<string> {
   for (const name of names) {
     if (visited.has(name)) continue;
     visited.add(name);
@@ -468,7 +484,7 @@ function hasClusterPrivilege(ctx: Context): boolean {
   return false;
 }
 
-function indexPermissions(role: Obj): Obj[] {
+export function indexPermissions(role: Obj): Obj[] {
   return Array.isArray(role.index_permissions) ? (role.index_permissions as Obj[]).filter((p) => p !== null && typeof p === "object") : [];
 }
 
@@ -582,7 +598,7 @@ export function tenantIndexName(dashboardsIndex: string, tenant: string): string
 }
 
 /** PrivilegesInterceptor.replaceDashboardsIndex (evaluation.md §5). */
-function dashboardsInterceptor(ctx: Context): "grant" | "deny" | "continue" {
+export function dashboardsInterceptor(ctx: Context): "grant" | "deny" | "continue" {
   const settings = ctx.policy.settings;
   if (!settings.multitenancyEnabled) return "continue";
   let tenant = ctx.tenant;
@@ -617,7 +633,7 @@ function dashboardsInterceptor(ctx: Context): "grant" | "deny" | "continue" {
 }
 
 /** TenantPrivileges.hasTenantPrivilege (README rule 10, evaluation.md §5). */
-function hasTenantPrivilege(ctx: Context, tenant: string, write: boolean): boolean {
+export function hasTenantPrivilege(ctx: Context, tenant: string, write: boolean): boolean {
   const defined = ctx.policy.tenants.includes(tenant);
   let staticRead = false;
   let staticWrite = false;

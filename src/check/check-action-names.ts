@@ -34,10 +34,11 @@ function checkActionName(
   if (groupNames.has(name) || knownActions.has(name) || /[*?]/.test(name) || name.startsWith("/")) return;
   const suggestion = closestMatch(name, candidates);
   const hint = suggestion === undefined ? "" : `; did you mean \`${suggestion}\`?`;
+  const options = suggestion === undefined ? {} : { suggestion };
   if (!name.includes(":")) {
-    sink.report("PC3001", `\`${name}\` is neither an action group nor an action, so it grants nothing${hint}`, action.span);
+    sink.report("PC3001", `\`${name}\` is neither an action group nor an action, so it grants nothing${hint}`, action.span, options);
   } else if (suggestion !== undefined) {
     // Action names with a colon may belong to plugins we do not know; only a near miss is worth a warning.
-    sink.report("PC3001", `unknown action \`${name}\`${hint}`, action.span);
+    sink.report("PC3001", `unknown action \`${name}\`${hint}`, action.span, options);
   }
 }

@@ -7,7 +7,9 @@ import { registerCheck } from "./commands/check.js";
 import { registerCompile } from "./commands/compile.js";
 import { registerConvert } from "./commands/convert.js";
 import { registerFmt } from "./commands/fmt.js";
+import { registerLsp } from "./commands/lsp.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerWhoami } from "./commands/whoami.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
 
 export function buildProgram(): Command {
@@ -17,9 +19,11 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerCompile(program);
   registerCheck(program);
+  registerWhoami(program);
   registerValidate(program);
   registerConvert(program);
   registerFmt(program);
+  registerLsp(program);
   return program;
 }
 

@@ -1,22 +1,17 @@
-/** Printing diagnostics the way every command does: sorted, tsc-style text or JSON. */
+/** Printing diagnostics the way every command does: sorted, tsc-style text, JSON or SARIF. */
 import { CliError } from "./exit-codes.js";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { toJsonDiagnostic } from "../diagnostics/format/json.js";
-import { formatDiagnosticsText } from "../diagnostics/format/text.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat } from "../diagnostics/format/format-diagnostics.js";
 
-export type DiagnosticFormat = "text" | "json";
+export type { DiagnosticFormat } from "../diagnostics/format/format-diagnostics.js";
 
+/** SARIF paths are relative to the working directory, where CI uploads from. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat): string {
-  const sorted = sortDiagnostics(diagnostics);
-  if (format === "json") {
-    const errors = sorted.filter((d) => d.severity === "error").length;
-    const warnings = sorted.filter((d) => d.severity === "warning").length;
-    return JSON.stringify({ diagnostics: sorted.map(toJsonDiagnostic), errors, warnings }, null, 2) + "\n";
-  }
-  return formatDiagnosticsText(sorted);
+  return formatDiagnostics(diagnostics, format, { baseDirectory: process.cwd() });
 }
 
 export function diagnosticFormat(value: string): DiagnosticFormat {
-  if (value === "text" || value === "json") return value;
-  throw new CliError(`unknown format \`${value}\`; use \`text\` or \`json\``);
+  const known = DIAGNOSTIC_FORMATS.find((format) => format === value);
+  if (known) return known;
+  throw new CliError(`unknown format \`${value}\`; use \`text\`, \`json\` or \`sarif\``);
 }

@@ -5,6 +5,8 @@
  */
 import { compareText, type ResolvedPolicy, type ResolvedRole } from "../resolve/index.js";
 import { GLOBAL_TENANT } from "../rules/actions.js";
+import { explicitRestApiPermissions } from "./rest-api-grants.js";
+import { restrictionFields } from "./restriction-fields.js";
 import {
   TABLE_FORMAT,
   TABLE_VERSION,
@@ -47,13 +49,16 @@ class Pool {
 }
 
 function tableRole(role: ResolvedRole, actions: Pool, indices: Pool): TableRole {
+  const restrictions = restrictionFields(role);
   return {
     name: role.name,
     cluster: actions.idsOf(role.cluster),
-    index: role.index.map((entry) => ({
+    restApi: explicitRestApiPermissions(role.cluster),
+    index: role.index.map((entry, i) => ({
       patterns: indices.idsOf(entry.indexPatterns),
       actions: actions.idsOf(entry.actions),
       systemIndexAccess: entry.systemIndexAccess,
+      ...restrictions[i],
     })),
     tenants: role.tenants.map((entry) => ({ patterns: [...entry.patterns], write: entry.write })),
   };

@@ -6,6 +6,7 @@
 import { checkActionNames } from "../check/check-action-names.js";
 import { readKnownActions } from "../check/known-actions.js";
 import { checkRoleReferences } from "../check/check-references.js";
+import { checkUnmappedRoles } from "../check/check-unmapped-roles.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { PolicyModel } from "../model/types.js";
 import { resolvePolicy, type ResolvedPolicy } from "../resolve/index.js";
@@ -22,6 +23,7 @@ export function compilePolicy(policy: PolicyModel, builtins: PolicyModel, sink: 
   const groupNames = new Set([...builtins.actionGroups, ...policy.actionGroups].map((g) => g.name.value));
   checkActionNames(policy, groupNames, readKnownActions(), sink);
   checkRoleReferences({ ...policy, roles: [...builtins.roles, ...policy.roles] }, sink);
+  checkUnmappedRoles(policy, new Set(builtins.roles.map((role) => role.name.value)), sink);
   const resolved = resolvePolicy(policy, builtins, sink);
   if (sink.hasErrors()) return { resolved };
   return { resolved, table: buildDecisionTable(resolved) };

@@ -48,6 +48,7 @@ export const DIAGNOSTIC_CODES = {
   PC3003: { severity: "warning", summary: "a role mapping or user names a role that is not defined" },
   PC3004: { severity: "warning", summary: "a definition has the name of a built-in one and is ignored" },
   PC3005: { severity: "error", summary: "the same name is defined twice" },
+  PC3006: { severity: "warning", summary: "a role that no role mapping and no internal user gives to anyone" },
   PC4001: { severity: "warning", summary: "a `/regex/` pattern is not valid Java regex syntax and is dropped" },
   PC4002: { severity: "warning", summary: "a blank pattern matches nothing" },
   PC5001: { severity: "error", summary: "a file or directory cannot be read" },
@@ -56,6 +57,15 @@ export const DIAGNOSTIC_CODES = {
   PC5004: { severity: "error", summary: "an output cannot be written" },
   PC5005: { severity: "error", summary: "a decision table is not valid or has an unsupported version" },
   PC5006: { severity: "error", summary: "the input mixes YAML files and .policy files" },
+  PC6001: { severity: "error", summary: "a DLS query is not valid JSON" },
+  PC6002: { severity: "error", summary: "a DLS query is JSON but not an object" },
+  PC6003: { severity: "error", summary: "a DLS query is not one query `{\"<query>\": {…}}` as the plugin's query parser reads it" },
+  PC6004: { severity: "warning", summary: "a DLS query keeps a `${` after substitution (`$${`), so every request it applies to fails" },
+  PC6005: { severity: "error", summary: "an FLS field pattern the plugin cannot read (an invalid `/regex/`)" },
+  PC6006: { severity: "error", summary: "a masked field expression the plugin refuses" },
+  PC6007: { severity: "warning", summary: "a masked field names a digest algorithm the JDK does not provide" },
+  PC6008: { severity: "warning", summary: "a blank FLS or masked field matches no field" },
+  PC6009: { severity: "warning", summary: "text follows a DLS query, which the plugin's query parser leaves unread" },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

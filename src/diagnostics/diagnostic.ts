@@ -22,6 +22,8 @@ export interface Diagnostic {
   readonly span?: SourceSpan;
   readonly help?: string;
   readonly related: readonly RelatedLocation[];
+  /** The name a "did you mean" proposes instead of the text at `span` (an editor's quick fix). */
+  readonly suggestion?: string;
 }
 
 export interface DiagnosticOptions {
@@ -29,6 +31,8 @@ export interface DiagnosticOptions {
   related?: RelatedLocation[];
   /** Overrides the catalog's severity (used where a flavor or setting changes it). */
   severity?: Severity;
+  /** The replacement a "did you mean" proposes for the text at the span. */
+  suggestion?: string;
 }
 
 /** Collects diagnostics; every stage takes one and never throws for bad input. */
@@ -43,6 +47,7 @@ export class DiagnosticSink {
       ...(span ? { span } : {}),
       ...(options.help !== undefined ? { help: options.help } : {}),
       related: options.related ?? [],
+      ...(options.suggestion !== undefined ? { suggestion: options.suggestion } : {}),
     };
     this.items.push(diagnostic);
   }

@@ -79,8 +79,8 @@ function substitute(text: string, variables: ReadonlyMap<string, string>, resolv
   return out + text.slice(i);
 }
 
-/** The `}` that closes a `${` opened just before `from`, skipping nested `${…}`. */
-function closingBrace(text: string, from: number): number {
+/** The `}` that closes a `${` opened just before `from`, skipping nested `${…}`; -1 when none. */
+export function closingBrace(text: string, from: number): number {
   let depth = 1;
   for (let i = from; i < text.length; i++) {
     if (text[i] === "$" && text[i + 1] === "{") {

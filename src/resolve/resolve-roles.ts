@@ -4,16 +4,20 @@
  * permissions with their access level.
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import { code } from "../diagnostics/message-text.js";
 import type { IndexPermission, Role, TenantPermission } from "../model/types.js";
 import { compilePattern } from "../patterns/pattern.js";
 import { SYSTEM_INDEX_PERMISSION, TENANT_WRITE_ACTION } from "../rules/actions.js";
 import { expandActions, type ActionGroupIndex } from "./resolve-action-groups.js";
 import { patternProblem, reportPatternProblem, usablePatterns } from "./resolve-patterns.js";
+import { resolveRestrictions, type ResolvedRestrictions } from "./resolve-restrictions.js";
 
 export interface ResolvedIndexEntry {
   readonly indexPatterns: readonly string[];
   readonly actions: readonly string[];
   readonly systemIndexAccess: boolean;
+  /** The entry's DLS, FLS and masking rules, checked, in the table's form. */
+  readonly restrictions: ResolvedRestrictions;
   readonly source: IndexPermission;
 }
 
@@ -35,18 +39,19 @@ export function resolveRole(role: Role, groups: ActionGroupIndex, sink: Diagnost
   return {
     name: role.name.value,
     cluster: usableActions(expandActions(role.clusterPermissions, groups)),
-    index: role.indexPermissions.map((permission) => resolveIndexPermission(permission, groups, sink)),
+    index: role.indexPermissions.map((permission, i) => resolveIndexPermission(permission, groups, sink, `index permission ${i + 1} of role ${code(role.name.value)}`)),
     tenants: resolveTenantPermissions(role, groups, sink),
     source: role,
   };
 }
 
-function resolveIndexPermission(permission: IndexPermission, groups: ActionGroupIndex, sink: DiagnosticSink): ResolvedIndexEntry {
+function resolveIndexPermission(permission: IndexPermission, groups: ActionGroupIndex, sink: DiagnosticSink, owner: string): ResolvedIndexEntry {
   const actions = usableActions(expandActions(permission.allowedActions, groups));
   return {
     indexPatterns: usablePatterns(permission.indexPatterns, "index pattern", sink),
     actions,
     systemIndexAccess: grantsSystemIndexExplicitly(actions),
+    restrictions: resolveRestrictions(permission, owner, sink),
     source: permission,
   };
 }

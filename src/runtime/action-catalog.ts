@@ -6,6 +6,7 @@
  * cache, so a request costs one `Map` lookup for its action.
  */
 import { evaluatedActionName, isClusterAction, isSystemIndexProtectedAction, isUncheckedAction, needsTenantWrite } from "../rules/actions.js";
+import { restApiTarget, type RestApiTarget } from "../rules/rest-api.js";
 import { ActionPatternIndex, actionClassKey, type ActionLookup } from "./action-lookup.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { ClassGrants } from "./class-grants.js";
@@ -28,6 +29,8 @@ export interface ActionInfo {
   readonly name: string;
   /** Whether the requested name passes without any privilege check. */
   readonly unchecked: boolean;
+  /** For a `restapi:admin/…` name: the REST API endpoint it names, decided by the REST layer instead. */
+  readonly restApi: RestApiTarget | undefined;
   readonly cls: ActionClass;
   readonly cluster: boolean;
   readonly topLevelBulk: boolean;
@@ -135,6 +138,7 @@ function actionInfoOf(requested: string, name: string, cls: ActionClass): Action
   return {
     name,
     unchecked: isUncheckedAction(requested),
+    restApi: restApiTarget(requested),
     cls,
     cluster: cls.cluster,
     topLevelBulk: name === TOP_LEVEL_BULK,

@@ -3,6 +3,9 @@
  * (SecurityFilter, PrivilegesEvaluatorImpl.evaluate), in its order:
  * unchecked actions, renamed actions, the top-level bulk shortcut, system
  * indices, cluster privileges, Dashboards tenants, index privileges.
+ * Security REST API requests (`restapi:admin/…`) are the REST layer's
+ * (`rest-api.ts`); an allowed action on a resource is then the owning
+ * plugin's (`resource-ownership.ts`).
  *
  * Per request: the user resolves to a shared role set and the action name
  * to an action class (one `Map` lookup each when seen before), the pair to a
@@ -14,6 +17,9 @@ import type { ActionInfo } from "./action-catalog.js";
 import { userDescription } from "./deny-message.js";
 import { allIndicesGranted, indexGranted } from "./grant-checks.js";
 import { readRequest } from "./request.js";
+import { ownershipRefusal } from "./resource-ownership.js";
+import { restApiDecision } from "./rest-api.js";
+import { restrictedDecision } from "./restrictions.js";
 import { systemIndexVerdict } from "./system-indices.js";
 import type { TablePolicy } from "./table-policy.js";
 import { interceptDashboardsRequest } from "./tenants.js";
@@ -27,12 +33,20 @@ export function authorize(policy: TablePolicy, input: unknown): Decision {
   if (typeof request === "string") return { decision: "deny", roles: NO_NAMES, missing: NO_NAMES, error: request };
   const info = policy.actions.info(request.action);
   if (info.unchecked) return request.user.roleSet.allow;
+  if (info.restApi !== undefined) return restApiDecision(policy, request, info.restApi);
   return decide(policy, request, info) ? allowed(policy, request, info) : denial(request, info);
 }
 
 /** An action the security plugin allows, as DLS/FLS and the owning plugins then decide it. */
-function allowed(_policy: TablePolicy, request: PolicyRequest, _info: ActionInfo): Decision {
-  return request.user.roleSet.allow;
+function allowed(policy: TablePolicy, request: PolicyRequest, info: ActionInfo): Decision {
+  // The DLS/FLS valve runs in the security filter, before the owning plugin sees the request.
+  const restricted = request.user.roleSet.hasRules ? restrictedDecision(policy, request, info) : undefined;
+  if (restricted?.decision === "deny") return restricted;
+  if (request.resource !== undefined) {
+    const refusal = ownershipRefusal(policy.settings, info.name, request.resource, request.user);
+    if (refusal !== undefined) return { decision: "deny", roles: request.user.roleSet.names, reason: refusal, missing: NO_NAMES };
+  }
+  return restricted ?? request.user.roleSet.allow;
 }
 
 /** Whether the request is allowed; every denial names the evaluated action as missing. */

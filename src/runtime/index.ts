@@ -7,15 +7,16 @@
  * const policy = loadTable(JSON.parse(readFileSync("out/policy.json", "utf8")));
  * policy.authorize({ user: { name: "judy", backend_roles: ["IT"] }, action: "indices:data/read/search", indices: ["logs-1"] });
  */
-import type { AuthorizationRequest, Decision, RequestUser } from "../table/request.js";
+import type { AuthInfo, AuthorizationRequest, Decision, RequestUser } from "../table/request.js";
 import type { DecisionTable } from "../table/types.js";
+import { whoami } from "./auth-info.js";
 import { authorize } from "./evaluate.js";
 import { buildLookupTables, LOOKUP_FORMAT, LOOKUP_VERSION, type LookupTables } from "./lookup-tables.js";
 import { TablePolicy, type PolicyOptions } from "./table-policy.js";
 import { validateTable, TableFormatError } from "./validate-table.js";
 import { LookupFormatError } from "./validate-lookup.js";
 
-export type { AuthorizationRequest, Decision, DecisionTable, LookupTables, PolicyOptions, RequestUser };
+export type { AuthInfo, AuthorizationRequest, Decision, DecisionTable, LookupTables, PolicyOptions, RequestUser };
 export { buildLookupTables, LOOKUP_FORMAT, LOOKUP_VERSION, LookupFormatError, TableFormatError };
 
 /** A loaded policy. */
@@ -27,6 +28,13 @@ export interface Policy {
    * @throws TypeError with the reason when the value is not a valid user.
    */
   rolesOf(user: RequestUser | unknown): readonly string[];
+  /**
+   * What the plugin's `_plugins/_security/authinfo` reports of the user:
+   * roles, backend roles and the tenants it may open (`true` read-write).
+   * `tenant` is the Dashboards tenant the request names, if any.
+   * @throws TypeError with the reason when the user is not valid or the tenant not a string.
+   */
+  whoami(user: RequestUser | unknown, tenant?: string): AuthInfo;
   readonly table: DecisionTable;
 }
 
@@ -39,11 +47,23 @@ export interface Policy {
  */
 export function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
   const policy = new TablePolicy(validateTable(table), options);
-  return { table: policy.table, authorize: (request: unknown) => authorize(policy, request), rolesOf: (user: unknown) => rolesOf(policy, user) };
+  return {
+    table: policy.table,
+    authorize: (request: unknown) => authorize(policy, request),
+    rolesOf: (user: unknown) => rolesOf(policy, user),
+    whoami: (user: unknown, tenant?: unknown) => authInfoOf(policy, user, tenant),
+  };
 }
 
 function rolesOf(policy: TablePolicy, value: unknown): readonly string[] {
   const user = policy.users.resolve(value);
   if (typeof user === "string") throw new TypeError(user);
   return user.roleSet.names;
+}
+
+function authInfoOf(policy: TablePolicy, value: unknown, tenant: unknown): AuthInfo {
+  const user = policy.users.resolve(value);
+  if (typeof user === "string") throw new TypeError(user);
+  if (tenant !== undefined && typeof tenant !== "string") throw new TypeError("`tenant` must be a string");
+  return whoami(policy, user, tenant);
 }

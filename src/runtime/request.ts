@@ -10,6 +10,8 @@
  * given. Anything unusual goes through the full normalization below.
  */
 
+import { REST_METHODS, type RestMethod } from "../rules/rest-api.js";
+
 /** A request's user after validation: lists without duplicates, attributes in a prototype-less object. */
 export interface NormalizedUser {
   readonly name: string;
@@ -26,6 +28,18 @@ export interface NormalizedRequest<User extends NormalizedUser = NormalizedUser>
   /** `undefined` when the request names no index. */
   readonly indices: readonly string[] | undefined;
   readonly tenant: string | undefined;
+  /** The HTTP method of a REST API request, when the request names one. */
+  readonly method: RestMethod | undefined;
+  /** The resource an owning plugin checks against its creator. */
+  readonly resource: NormalizedResource | undefined;
+}
+
+/** A request's `resource` after validation. */
+export interface NormalizedResource {
+  readonly type: "async_search" | "anomaly_detector" | "forecaster";
+  readonly id: string | undefined;
+  /** Absent when the request creates the resource. */
+  readonly owner: { readonly name: string; readonly backendRoles: readonly string[] } | undefined;
 }
 
 /** Turns a request's `user` value into a user, or says what is wrong with it. */
@@ -44,7 +58,40 @@ export function readRequest<User extends NormalizedUser>(value: unknown, users: 
   if (typeof indices === "string") return indices;
   const tenant = value["tenant"];
   if (tenant !== undefined && tenant !== null && typeof tenant !== "string") return "`tenant` must be a string";
-  return { user, action, indices, tenant: typeof tenant === "string" ? tenant : undefined };
+  const method = readMethod(value["method"]);
+  if (method === null) return `\`method\` must be one of ${REST_METHODS.map((m) => `\`${m}\``).join(", ")}`;
+  const resource = readResource(value["resource"]);
+  if (typeof resource === "string") return resource;
+  return { user, action, indices, tenant: typeof tenant === "string" ? tenant : undefined, method, resource };
+}
+
+/** The method, undefined when absent, null when it is none of the REST API's. */
+function readMethod(value: unknown): RestMethod | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  return REST_METHODS.find((method) => method === value) ?? null;
+}
+
+const RESOURCE_TYPES: readonly NormalizedResource["type"][] = ["async_search", "anomaly_detector", "forecaster"];
+
+/** A request's `resource`: only the known fields are copied. */
+function readResource(value: unknown): NormalizedResource | undefined | string {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) return "`resource` must be an object with a `type`";
+  const type = RESOURCE_TYPES.find((known) => known === value["type"]);
+  if (type === undefined) return "`resource.type` must be `async_search`, `anomaly_detector` or `forecaster`";
+  const id = value["id"];
+  if (id !== undefined && id !== null && typeof id !== "string") return "`resource.id` must be a string";
+  const owner = readOwner(value["owner"]);
+  if (typeof owner === "string") return owner;
+  return { type, id: typeof id === "string" ? id : undefined, owner };
+}
+
+function readOwner(value: unknown): NormalizedResource["owner"] | string {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value) || typeof value["name"] !== "string") return "`resource.owner.name` must be a string";
+  const backendRoles = optionalStrings(value["backend_roles"], "resource.owner.backend_roles");
+  if (typeof backendRoles === "string") return backendRoles;
+  return { name: value["name"], backendRoles: backendRoles ?? [] };
 }
 
 /** Up to this many index names are checked for duplicates pairwise, without a `Set`. */

@@ -18,6 +18,8 @@ export interface RoleSet {
   readonly allow: Decision;
   /** Grant views by action class; bounded by `GrantViewCache`. */
   readonly views: Map<ActionClass, GrantView>;
+  /** Whether one of the roles has DLS, FLS or masking rules: only then is an allow more than `allow`. */
+  readonly hasRules: boolean;
 }
 
 const NO_PRIVILEGES: readonly string[] = Object.freeze([]);
@@ -26,7 +28,11 @@ const NO_PRIVILEGES: readonly string[] = Object.freeze([]);
 export class RoleSetInterner {
   private readonly sets: BoundedCache<string, RoleSet>;
 
-  constructor(capacity: number) {
+  /** `rolesWithRules`: per table role id, 1 when the role has DLS, FLS or masking rules. */
+  constructor(
+    capacity: number,
+    private readonly rolesWithRules: Uint8Array = new Uint8Array(0),
+  ) {
     this.sets = new BoundedCache(capacity);
   }
 
@@ -36,7 +42,8 @@ export class RoleSetInterner {
     if (known !== undefined) return known;
     const names = Object.freeze([...mapped.names]);
     const allow: Decision = Object.freeze({ decision: "allow", roles: names, missing: NO_PRIVILEGES });
-    const set: RoleSet = { names, roleIds: Int32Array.from(mapped.roleIds), allow, views: new Map() };
+    const hasRules = mapped.roleIds.some((id) => this.rolesWithRules[id] === 1);
+    const set: RoleSet = { names, roleIds: Int32Array.from(mapped.roleIds), allow, views: new Map(), hasRules };
     this.sets.set(mapped.key, set);
     return set;
   }

@@ -2,7 +2,7 @@
  * A decision table ready to decide: its lookup tables loaded into typed
  * arrays, and the bounded caches for what repeats (users, role sets, action
  * names and classes, the grants of action classes, grant views, rendered
- * attribute patterns).
+ * attribute patterns, the DLS/FLS outcomes per role set or user and index).
  */
 import type { DecisionTable } from "../table/types.js";
 import { ActionCatalog } from "./action-catalog.js";
@@ -10,6 +10,7 @@ import { PolicyGrants } from "./class-grants.js";
 import { GrantViewCache } from "./grant-views.js";
 import { buildLookupTables, type LookupTables } from "./lookup-tables.js";
 import { NameRules } from "./name-rules.js";
+import { RestrictionRules } from "./restrictions-tables.js";
 import { RoleMapper } from "./role-mapper.js";
 import { RoleSetInterner } from "./role-sets.js";
 import { TemplatePatterns } from "./template-patterns.js";
@@ -45,6 +46,7 @@ export class TablePolicy {
   readonly views: GrantViewCache;
   readonly users: UserDirectory;
   readonly roleSets: RoleSetInterner;
+  readonly restrictions: RestrictionRules;
   readonly templates: TemplatePatterns;
   readonly systemIndices: NameRules;
 
@@ -60,7 +62,8 @@ export class TablePolicy {
     this.actions = new ActionCatalog(lookup.actions, table.actionPatterns, cacheSize);
     this.grants = new PolicyGrants(table, lookup.indices, cacheSize);
     this.views = new GrantViewCache(this.grants, cacheSize);
-    this.roleSets = new RoleSetInterner(cacheSize);
+    this.restrictions = new RestrictionRules(table, cacheSize);
+    this.roleSets = new RoleSetInterner(cacheSize, this.restrictions.roleHasRules);
     const roleIdsByName = new Map(table.roles.map((role, id) => [role.name, id]));
     const mapper = new RoleMapper(lookup.mappings, table.settings.rolesMappingResolution, roleIdsByName);
     this.users = new UserDirectory(cacheSize, mapper, this.roleSets);

@@ -66,6 +66,27 @@ export function hasTenantPrivilege(policy: TablePolicy, tenant: string, write: b
 }
 
 /**
+ * The tenants a user may open, as the plugin's authinfo lists them
+ * (TenantPrivileges.tenantMap): each defined tenant the user may read,
+ * `true` when writes are allowed too; then the user's own name, always
+ * `true`, which stands for the private tenant. Neither multi-tenancy nor
+ * private-tenant settings change the map. Keys are sorted; the object has
+ * no prototype, so a user or tenant named `__proto__` is an ordinary key.
+ */
+export function tenantAccessMap(policy: TablePolicy, user: UserEntry): Record<string, boolean> {
+  const access = new Map<string, boolean>();
+  for (const tenant of policy.tenants) {
+    if (hasTenantPrivilege(policy, tenant, true, user)) access.set(tenant, true);
+    else if (hasTenantPrivilege(policy, tenant, false, user)) access.set(tenant, false);
+  }
+  // Last, as in the plugin: a defined tenant named like the user is listed read-write whatever its roles say.
+  access.set(user.name, true);
+  const map = Object.create(null) as Record<string, boolean>;
+  for (const tenant of [...access.keys()].sort()) map[tenant] = access.get(tenant)!;
+  return map;
+}
+
+/**
  * The concrete index of a tenant (PrivilegesInterceptor.toUserIndexName):
  * `.kibana_<Java hashCode of the tenant>_<tenant lower-cased, without runs of other than a-z0-9>`.
  */

@@ -4,7 +4,9 @@
  * wrongly later. The full JSON Schema is `schemas/decision-table.schema.json`;
  * this check has no dependency so the runtime stays self-contained.
  */
-import { TABLE_FORMAT, TABLE_VERSION, type DecisionTable } from "../table/types.js";
+import { TABLE_FORMAT, TABLE_VERSION, type DecisionTable, type RestrictionKind } from "../table/types.js";
+import { isDlsTemplate, readDlsQuery } from "./restrictions-dls.js";
+import { RESTRICTION_KINDS } from "./restrictions-tables.js";
 
 /** A value that is not a decision table this runtime reads. */
 export class TableFormatError extends Error {
@@ -35,12 +37,25 @@ function checkRole(value: unknown, where: string, actionCount: number, indexCoun
   const role = record(value, where);
   if (typeof role["name"] !== "string") throw new TableFormatError(`${where}.name must be a string`);
   ids(role["cluster"], `${where}.cluster`, actionCount);
+  strings(role["restApi"], `${where}.restApi`);
   list(role["index"], `${where}.index`).forEach((entry, i) => {
     const e = record(entry, `${where}.index[${i}]`);
     ids(e["patterns"], `${where}.index[${i}].patterns`, indexCount);
     ids(e["actions"], `${where}.index[${i}].actions`, actionCount);
+    checkEntryRules(e, `${where}.index[${i}]`);
   });
   list(role["tenants"], `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`)["patterns"], `${where}.tenants[${i}].patterns`));
+}
+
+/** An entry's optional DLS/FLS/masking fields: a query the runtime can read, non-empty lists, known kinds. */
+function checkEntryRules(entry: Record<string, unknown>, where: string): void {
+  const dls = entry["dls"];
+  if (dls !== undefined && (typeof dls !== "string" || (!isDlsTemplate(dls) && !readDlsQuery(dls).ok))) throw new TableFormatError(`${where}.dls must be a DLS query`);
+  for (const key of ["fls", "maskedFields", "replacedTemplateRules"]) {
+    if (entry[key] !== undefined && strings(entry[key], `${where}.${key}`).length === 0) throw new TableFormatError(`${where}.${key} must not be empty`);
+  }
+  const kinds = entry["replacedTemplateRules"] as string[] | undefined;
+  if (kinds?.some((kind) => !RESTRICTION_KINDS.includes(kind as RestrictionKind))) throw new TableFormatError(`${where}.replacedTemplateRules must hold kinds of rules`);
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {

@@ -23,6 +23,12 @@ export interface AuthorizationRequest {
   /** The Dashboards tenant of a request to the Dashboards index. */
   readonly tenant?: string;
   /**
+   * The HTTP method of a security REST API request (`restapi:admin/…`),
+   * which picks the permission some endpoints check; default: the one the
+   * action names (`…/ssl/certs/reload` is PUT), else GET.
+   */
+  readonly method?: "DELETE" | "GET" | "PATCH" | "POST" | "PUT";
+  /**
    * The resource an owning plugin filters again after the security plugin
    * allowed the action: an asynchronous search, an anomaly detector or a
    * forecaster, with the user who created it.
@@ -59,14 +65,26 @@ export interface IndexRestrictions {
 /**
  * What the plugin's `_plugins/_security/authinfo` reports of a user: the
  * mapped security roles, the backend roles and the tenants the user may
- * open (`true` read-write, `false` read-only).
+ * open (`true` read-write, `false` read-only). The fields the plugin takes
+ * from the connection (remote address, certificates, SSO) are left out.
  */
 export interface AuthInfo {
+  /** `User [name=…, backend_roles=[…], requestedTenant=…]`, as in a denial. */
+  readonly user: string;
   readonly user_name: string;
+  /** The Dashboards tenant the request asked for, `null` without one. */
+  readonly user_requested_tenant: string | null;
+  /** As the authenticator gave them, each once. */
   readonly backend_roles: readonly string[];
-  readonly roles: readonly string[];
-  readonly tenants: Readonly<Record<string, boolean>>;
+  /** The custom attributes' full keys (`attr.internal.dept`), sorted. */
   readonly custom_attribute_names: readonly string[];
+  /** The security roles after mapping, sorted: the `roles` of every decision for the user. */
+  readonly roles: readonly string[];
+  /**
+   * Every defined tenant the user may read (`global_tenant` included), `true`
+   * when also write; and the user's own name, `true`: the private tenant.
+   */
+  readonly tenants: Readonly<Record<string, boolean>>;
 }
 
 export interface Decision {

@@ -10,7 +10,7 @@
  */
 
 export const TABLE_FORMAT = "policyc-decision-table";
-export const TABLE_VERSION = 1;
+export const TABLE_VERSION = 2;
 
 export interface DecisionTable {
   readonly format: typeof TABLE_FORMAT;
@@ -50,6 +50,12 @@ export interface TableRole {
   readonly name: string;
   /** Ids into `actionPatterns`: the role's cluster permissions. */
   readonly cluster: readonly number[];
+  /**
+   * The security REST API permissions (`restapi:admin/…`) the cluster
+   * permissions grant explicitly: by that name or by an action pattern other
+   * than the bare `*`. Sorted.
+   */
+  readonly restApi: readonly string[];
   readonly index: readonly TableIndexEntry[];
   readonly tenants: readonly TableTenantEntry[];
 }
@@ -64,7 +70,27 @@ export interface TableIndexEntry {
    * name or by an action pattern other than the bare `*`.
    */
   readonly systemIndexAccess: boolean;
+  /**
+   * The entry's DLS query, absent when it has none (or a blank one): a query
+   * without `${` in canonical form (parsed, keys sorted, no blanks, `$`
+   * before `{` escaped); a template (with `${…}`) as written, rendered and
+   * parsed per request.
+   */
+  readonly dls?: string;
+  /** The entry's FLS fields as written (`f` includes, `~f` or `!f` excludes); absent when none. */
+  readonly fls?: readonly string[];
+  /** The entry's masked field expressions as written; absent when none. */
+  readonly maskedFields?: readonly string[];
+  /**
+   * Kinds of this entry's rules that a later entry of the same role with the
+   * same `${…}` index patterns (in the same order) replaces where templates
+   * match: the plugin keys template rules by those patterns. Absent when none.
+   */
+  readonly replacedTemplateRules?: readonly RestrictionKind[];
 }
+
+/** The kinds of DLS/FLS rules, by the names a decision reports them under. */
+export type RestrictionKind = "dls" | "fls" | "masked_fields";
 
 export interface TableTenantEntry {
   /** Tenant patterns as written; may contain `${…}` templates. */

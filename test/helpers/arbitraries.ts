@@ -260,6 +260,8 @@ export const ACTIONS = {
     "indices:data/write/index",
     "indices:data/write/bulk[s]",
     "indices:data/write/delete",
+    "indices:data/write/update",
+    "indices:admin/resize",
     "indices:admin/create",
     "indices:admin/auto_create",
     "indices:admin/delete",
@@ -321,6 +323,9 @@ export interface NodeSettingsSpec {
   readonly systemIndicesAsString?: boolean;
   readonly permission?: { readonly spelling: "permission" | "permissions"; readonly enabled: boolean };
   readonly rolesMappingResolution?: string;
+  /** plugins.security.dfm_empty_overrides_all and plugins.security.dls.write_blocked (README rule 11). */
+  readonly dfmEmptyOverridesAll?: boolean;
+  readonly dlsWriteBlocked?: boolean;
   /** Write the keys nested (`plugins: security: …`) rather than dotted. */
   readonly nested?: boolean;
 }
@@ -425,6 +430,8 @@ function opensearchYml(node: NodeSettingsSpec): string {
   }
   if (node.permission) settings.push([`plugins.security.system_indices.${node.permission.spelling}.enabled`, node.permission.enabled]);
   if (node.rolesMappingResolution !== undefined) settings.push(["plugins.security.roles_mapping_resolution", node.rolesMappingResolution]);
+  if (node.dfmEmptyOverridesAll !== undefined) settings.push(["plugins.security.dfm_empty_overrides_all", node.dfmEmptyOverridesAll]);
+  if (node.dlsWriteBlocked !== undefined) settings.push(["plugins.security.dls.write_blocked", node.dlsWriteBlocked]);
   if (!node.nested) return settings.map(([k, v]) => `${k}: ${JSON.stringify(v)}\n`).join("") || "{}\n";
   // The same keys as nested maps.
   const tree: Record<string, unknown> = {};
@@ -484,9 +491,20 @@ const indexPermissionArb: fc.Arbitrary<IndexPermissionSpec> = fc.record(
   {
     index_patterns: some(INDEX_PATTERNS, 3, 0),
     allowed_actions: some(INDEX_ACTION_PATTERNS, 3, 0),
-    dls: fc.constantFrom('{"match_all": {}}', '{"term": {"dept": "${attr.jwt.dept}"}}', '{"terms": {"team": [${user.roles}]}}'),
-    fls: some(["title", "~secret", "a*"], 2),
-    masked_fields: some(["email", "ssn::SHA-512"], 1),
+    // Plain queries (one written twice, differently), templates, and templates that fail for some users
+    // (an attribute the user may lack, an attribute that is no JSON value).
+    dls: fc.constantFrom(
+      '{"match_all": {}}',
+      '{ "match_all" : { } }',
+      '{"bool": {"must_not": {"term": {"secret": true}}, "filter": [{"range": {"level": {"lte": 3}}}]}}',
+      '{"term": {"dept": "${attr.jwt.dept}"}}',
+      '{"terms": {"team": [${user.roles}]}}',
+      '{"term": {"owner": "${user.name}"}}',
+      '{"term": {"team": "${attr.internal.team:-none}"}}',
+      '{"terms": {"index": [${attr.internal.idx}]}}',
+    ),
+    fls: some(["title", "~secret", "a*", "!secret", "*", "user.name", "~a*"], 2),
+    masked_fields: some(["email", "ssn::SHA-512", "phone::/[0-9]/::X", "email::SHA-256"], 2),
   },
   { requiredKeys: ["index_patterns", "allowed_actions"] },
 );
@@ -524,11 +542,19 @@ function roleArb(name: string): fc.Arbitrary<RoleSpec> {
         index_permissions: fc.array(indexPermissionArb, { maxLength: 3 }),
         tenant_permissions: fc.array(tenantPermissionArb, { maxLength: 2 }),
         system: fc.option(systemIndexPermissionArb, { nil: undefined, freq: 3 }),
+        // A later entry with the first entry's patterns and rules of its own: the plugin keeps only the
+        // later one's rules where the patterns match (a map put per index, or per template list).
+        twin: fc.option(indexPermissionArb, { nil: undefined, freq: 3 }),
         flags: flagsArb(["reserved", "hidden", "static", "description"]),
       },
       { requiredKeys: ["name"] },
     )
-    .map(({ system, ...role }) => (system ? { ...role, index_permissions: [...(role.index_permissions ?? []), system] } : role));
+    .map(({ system, twin, ...role }) => {
+      const first = role.index_permissions?.[0];
+      const twins = twin && first ? [{ ...twin, index_patterns: first.index_patterns }] : [];
+      const extra = [...twins, ...(system ? [system] : [])];
+      return extra.length > 0 ? { ...role, index_permissions: [...(role.index_permissions ?? []), ...extra] } : role;
+    });
 }
 
 /** Custom roles, sometimes one named like a static role (whose definition is then ignored). */
@@ -572,6 +598,8 @@ const nodeArb: fc.Arbitrary<NodeSettingsSpec> = fc.record(
     systemIndicesAsString: fc.boolean(),
     permission: fc.record({ spelling: fc.constantFrom("permission" as const, "permissions" as const), enabled: fc.boolean() }),
     rolesMappingResolution: fc.constantFrom("MAPPING_ONLY", "mapping_only", "BOTH", "both", "BACKENDROLES_ONLY", "Backendroles_Only"),
+    dfmEmptyOverridesAll: fc.boolean(),
+    dlsWriteBlocked: fc.boolean(),
     nested: fc.boolean(),
   },
   { requiredKeys: [] },

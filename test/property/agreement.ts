@@ -16,17 +16,19 @@ export interface AgreementStats {
   requests: number;
   allows: number;
   denies: number;
+  /** Allowed decisions that report DLS/FLS restrictions. */
+  restricted: number;
 }
 
 export function emptyStats(): AgreementStats {
-  return { policies: 0, skipped: 0, requests: 0, allows: 0, denies: 0 };
+  return { policies: 0, skipped: 0, requests: 0, allows: 0, denies: 0, restricted: 0 };
 }
 
 export type AgreementResult = { status: "skipped"; errors: string[] } | { status: "agreed"; decisions: Decision[] };
 
-/** The decision fields both evaluators must give identically. */
-function comparable(decision: Decision): Pick<Decision, "decision" | "roles" | "missing" | "reason"> {
-  return { decision: decision.decision, roles: decision.roles, missing: decision.missing, reason: decision.reason };
+/** The decision fields both evaluators must give identically (restrictions: keys, values and their order). */
+function comparable(decision: Decision): Pick<Decision, "decision" | "roles" | "missing" | "reason" | "restrictions"> {
+  return { decision: decision.decision, roles: decision.roles, missing: decision.missing, reason: decision.reason, restrictions: decision.restrictions };
 }
 
 export class DisagreementError extends Error {
@@ -66,6 +68,7 @@ export function checkAgreement(files: Record<string, string>, requests: readonly
       stats.requests++;
       if (actual.decision === "allow") stats.allows++;
       else stats.denies++;
+      if (actual.restrictions !== undefined) stats.restricted++;
     }
     decisions.push(actual as Decision);
   }

@@ -52,6 +52,7 @@ const EXPECTED_RULES: readonly [string, "allow" | "deny"][] = [
   ["tenant: tenant write", "deny"],
   ["tenant: other tenant index with a tenant", "deny"],
   ["tenant: kibana_user quirk", "allow"],
+  ["dls/fls: the valve refuses", "deny"],
 ];
 
 function steered(spec: PolicySpec, requests: readonly AuthorizationRequest[]): AuthorizationRequest[] {

@@ -45,8 +45,8 @@ describe("cluster and index actions", () => {
   });
 
   it("treats an action that does not start with indices: as a cluster action", () => {
-    const policy = policyOf({ "roles.yml": `r:\n  cluster_permissions: ["restapi:admin/*"]\n`, "roles_mapping.yml": `r:\n  users: ["u"]\n` });
-    expect(decide(policy, "u", "restapi:admin/roles").decision).toBe("allow");
+    const policy = policyOf({ "roles.yml": `r:\n  cluster_permissions: ["myplugin:admin/*"]\n`, "roles_mapping.yml": `r:\n  users: ["u"]\n` });
+    expect(decide(policy, "u", "myplugin:admin/roles").decision).toBe("allow");
   });
 });
 

@@ -31,7 +31,7 @@ function tableOf(indexPatterns: string[], roles: TableIndexEntry[][]): DecisionT
     },
     actionPatterns: ["*"],
     indexPatterns,
-    roles: roles.map((index, i) => ({ name: `r${i}`, cluster: [], index, tenants: [] })),
+    roles: roles.map((index, i) => ({ name: `r${i}`, cluster: [], restApi: [], index, tenants: [] })),
     mappings: [],
     tenants: ["global_tenant"],
   };

@@ -131,3 +131,67 @@ describe("tenantIndexName", () => {
     expect(tenantIndexName(".kibana", "Human Resources!")).toMatch(/^\.kibana_-?\d+_humanresources$/);
   });
 });
+
+describe("tenant decisions the settings and templates shape", () => {
+  const templates: ConfigFiles = {
+    "roles.yml": `
+own_team:
+  tenant_permissions:
+    - tenant_patterns: ["team_\${attr.internal.team}"]
+      allowed_actions: ["kibana_all_write"]
+named_after_user:
+  tenant_permissions:
+    - tenant_patterns: ["\${user.name}_space"]
+      allowed_actions: ["kibana_all_read"]
+global_by_template:
+  tenant_permissions:
+    - tenant_patterns: ["\${attr.internal.home}"]
+      allowed_actions: ["kibana_all_read"]
+`,
+    "roles_mapping.yml": `
+own_team:
+  backend_roles: ["team"]
+named_after_user:
+  users: ["carol", "dave"]
+global_by_template:
+  users: ["dash_template"]
+kibana_user:
+  users: ["dash_template"]
+`,
+    "tenants.yml": `team_red: {}\ncarol_space: {}\n`,
+  };
+  const templatePolicy = () => policyOf(templates);
+  const red = { name: "u", backend_roles: ["team"], attributes: { "attr.internal.team": "red" } };
+
+  it("renders a template tenant pattern with the user's attributes", () => {
+    expect(decide(templatePolicy(), red, write, [".kibana"], "team_red").decision).toBe("allow");
+    expect(decide(templatePolicy(), { ...red, attributes: { "attr.internal.team": "blue" } }, write, [".kibana"], "team_red").decision).toBe("deny");
+  });
+
+  it("grants through a template only tenants that are defined", () => {
+    expect(decide(templatePolicy(), "carol", read, [".kibana"], "carol_space").decision).toBe("allow");
+    expect(decide(templatePolicy(), "dave", read, [".kibana"], "dave_space").decision).toBe("deny");
+  });
+
+  it("keeps kibana_user's read-write global tenant when only a template grants it read", () => {
+    const user = { name: "dash_template", attributes: { "attr.internal.home": "global_tenant" } };
+    expect(decide(templatePolicy(), user, write, [".kibana"], "global_tenant").decision).toBe("allow");
+  });
+
+  it("still allows the tenant named like the user when private tenants are disabled; only __user__ is refused", () => {
+    const config = `_meta:\n  type: "config"\n  config_version: 2\nconfig:\n  dynamic:\n    kibana:\n      private_tenant_enabled: false\n`;
+    const disabled = policyOf({ ...files, "config.yml": config });
+    expect(decide(disabled, "ro", write, [".kibana"], "ro").decision).toBe("allow");
+    expect(decide(disabled, "ro", write, [".kibana"], "__user__").decision).toBe("deny");
+  });
+
+  it("refuses __user__ with private tenants disabled whatever the index", () => {
+    const config = `_meta:\n  type: "config"\n  config_version: 2\nconfig:\n  dynamic:\n    kibana:\n      private_tenant_enabled: false\n`;
+    const disabled = policyOf({ ...files, "config.yml": config });
+    expect(decide(disabled, "root", "cluster:monitor/health", undefined, "__user__").decision).toBe("deny");
+  });
+
+  it("never grants an undefined tenant, not even to all_access", () => {
+    expect(kibana("root", read, "nope")).toBe("deny");
+  });
+});

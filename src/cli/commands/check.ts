@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { compile } from "../../index.js";
 import { loadTable, TableFormatError, type Policy } from "../../runtime/index.js";
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
-import { renderDiagnostics } from "../output.js";
+import { diagnosticFormat, renderDiagnostics, type DiagnosticFormat } from "../output.js";
 import { describeError, readPolicyInput } from "../read-input.js";
 import { readCompileInput } from "../sources.js";
 
@@ -14,8 +14,9 @@ export function registerCheck(program: Command): void {
     .argument("<policy...>", "configuration directory, YAML files, .policy files or a compiled policy.json")
     .requiredOption("--requests <file>", "requests, one JSON object per line; `-` reads standard input")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
-    .action((paths: string[], options: { requests: string; settings?: string }) => {
-      const policy = loadPolicy(paths, options.settings);
+    .option("--format <format>", "the policy's diagnostics on standard error as `text`, `json` or `sarif`", "text")
+    .action((paths: string[], options: { requests: string; settings?: string; format: string }) => {
+      const policy = loadPolicy(paths, options.settings, diagnosticFormat(options.format));
       if (!policy) {
         process.exitCode = EXIT_POLICY_ERRORS;
         return;
@@ -31,7 +32,7 @@ export function registerCheck(program: Command): void {
     });
 }
 
-function loadPolicy(paths: readonly string[], settingsPath: string | undefined): Policy | undefined {
+export function loadPolicy(paths: readonly string[], settingsPath: string | undefined, format: DiagnosticFormat = "text"): Policy | undefined {
   const input = readPolicyInput(paths);
   if (input.kind === "table") {
     if (settingsPath !== undefined) throw new CliError("`--settings` applies when compiling; a decision table already holds its settings");
@@ -43,7 +44,7 @@ function loadPolicy(paths: readonly string[], settingsPath: string | undefined):
     }
   }
   const result = compile(readCompileInput(paths, settingsPath));
-  process.stderr.write(renderDiagnostics(result.diagnostics, "text"));
+  process.stderr.write(renderDiagnostics(result.diagnostics, format));
   return result.table ? loadTable(result.table) : undefined;
 }
 

@@ -9,7 +9,7 @@ export function registerValidate(program: Command): void {
     .command("validate")
     .description("report every problem of a policy, tsc-style (`file:line:col: error CODE: message`)")
     .argument("<policy...>", "configuration directory or YAML files, or .policy files")
-    .option("--format <format>", "`text` or `json`", "text")
+    .option("--format <format>", "`text`, `json` or `sarif` (SARIF 2.1.0, for code scanning)", "text")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
     .action((paths: string[], options: { format: string; settings?: string }) => {
       const format = diagnosticFormat(options.format);

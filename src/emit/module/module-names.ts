@@ -18,4 +18,5 @@ export const MODULE_TOP_LEVEL_NAMES: readonly string[] = [
   "createAuthorizer",
   "defaultAuthorizer",
   "rolesOfWithDefaultAuthorizer",
+  "whoamiWithDefaultAuthorizer",
 ];

@@ -16,7 +16,7 @@ export interface PolicyNames {
 }
 
 /** The runtime's request and decision types, which the module exports as they are. */
-export const RUNTIME_API_TYPES: readonly string[] = ["AuthorizationRequest", "Decision", "RequestUser"];
+export const RUNTIME_API_TYPES: readonly string[] = ["AuthInfo", "AuthorizationRequest", "Decision", "RequestUser"];
 
 export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
   w.doc("The roles this policy defines, built-in and custom.");
@@ -42,6 +42,8 @@ export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
     w.line("authorize(request: PolicyAuthorizationRequest): Decision;");
     w.doc(...ROLES_OF_DOC);
     w.line("rolesOf(user: RequestUser): readonly string[];");
+    w.doc(...WHOAMI_DOC);
+    w.line("whoami(user: RequestUser, tenant?: TenantName | (string & {})): AuthInfo;");
   });
 }
 
@@ -50,6 +52,12 @@ export const AUTHORIZE_DOC = "Decides one request as `policyc check` does; a mal
 export const ROLES_OF_DOC = [
   "The user's security roles after mapping, sorted: the `roles` of every decision for this user.",
   "@throws TypeError when `user` is malformed",
+];
+
+export const WHOAMI_DOC = [
+  "What the plugin's `_plugins/_security/authinfo` reports of the user, as `policyc whoami` prints it: its roles, backend roles",
+  "and the tenants it may open (`true` read-write, `false` read-only). `tenant` is the Dashboards tenant a request names.",
+  "@throws TypeError when `user` is malformed or `tenant` is not a string",
 ];
 
 function writeUnion(w: CodeWriter, name: string, members: readonly string[]): void {

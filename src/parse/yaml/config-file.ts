@@ -1,17 +1,23 @@
 /**
  * config.yml: only `config.dynamic.kibana` matters for decisions
- * (multi-tenancy, the private tenant, the Dashboards server user and index).
- * The rest (authentication and authorization backends) is accepted as it is.
+ * (multi-tenancy, the private tenant, the Dashboards server user and index);
+ * another key there gets a warning unless it is one of the plugin's other
+ * Dashboards options. The rest (authentication and authorization backends)
+ * is accepted as it is.
  */
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
-import { settingDefinitionByName, type SettingKey, type Settings } from "../../model/settings.js";
+import { allSettingNames, settingDefinitionByName, type SettingKey, type Settings } from "../../model/settings.js";
+import { didYouMean } from "../../diagnostics/suggest.js";
 import { code } from "../../diagnostics/message-text.js";
 import { checkMeta } from "./meta-check.js";
 import { readSettingValue, type SettingsPatch } from "./settings-values.js";
 import { findEntry, type YamlMap, type YamlTree } from "./yaml-nodes.js";
 
 const KIBANA_PATH = ["config", "dynamic", "kibana"];
+/** The plugin's other Dashboards options (ConfigV7.Kibana), which do not change decisions. */
+const OTHER_KIBANA_OPTIONS = new Set(["default_tenant", "opendistro_role", "sign_in_options"]);
+const KIBANA_SETTING_NAMES = allSettingNames().filter((name) => name.startsWith(`${KIBANA_PATH.join(".")}.`));
 
 export function readConfigFile(tree: YamlTree, sink: DiagnosticSink): SettingsPatch {
   const values = new Map<SettingKey, Settings[SettingKey]>();
@@ -27,7 +33,12 @@ export function readConfigFile(tree: YamlTree, sink: DiagnosticSink): SettingsPa
   for (const entry of kibana?.entries ?? []) {
     const name = `${KIBANA_PATH.join(".")}.${entry.key.value}`;
     const definition = settingDefinitionByName(name);
-    if (!definition) continue; // other Dashboards options do not affect decisions
+    if (!definition) {
+      if (!OTHER_KIBANA_OPTIONS.has(entry.key.value)) {
+        sink.report("PC2012", `policyc does not read setting ${code(name)}${didYouMean(name, KIBANA_SETTING_NAMES)}`, entry.key.span);
+      }
+      continue;
+    }
     const value = readSettingValue(definition, entry.value, { name, sink, reader: "jackson" });
     if (value === undefined) continue;
     values.set(definition.key, value);

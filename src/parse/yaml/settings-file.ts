@@ -1,7 +1,8 @@
 /**
  * opensearch.yml: node settings as flat dotted keys, nested maps or both
  * (OpenSearch flattens them the same way). Only the settings of the catalog
- * matter; other security settings get a warning, any other key is ignored.
+ * matter; other security settings get a warning, as do near misses of the
+ * anomaly detection and forecasting settings; any other key is ignored.
  */
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
@@ -19,6 +20,8 @@ interface FlatSetting {
 }
 
 const SECURITY_PREFIXES = ["plugins.security.", "opendistro_security."];
+/** Plugins with many settings policyc rightly ignores: only a near miss of one it reads is reported. */
+const OWNING_PLUGIN_PREFIXES = ["plugins.anomaly_detection.", "opendistro.anomaly_detection.", "plugins.forecast."];
 /** The catalog's `config.dynamic.*` entries live in config.yml, not among the node settings. */
 const NODE_SETTING_NAMES = new Set(allSettingNames().filter((name) => !name.startsWith("config.")));
 
@@ -82,8 +85,10 @@ function flattenSettings(map: YamlMap | undefined, sink: DiagnosticSink): FlatSe
 }
 
 function reportUnknown(setting: FlatSetting, sink: DiagnosticSink): void {
-  if (!SECURITY_PREFIXES.some((prefix) => setting.name.startsWith(prefix))) return;
+  const security = SECURITY_PREFIXES.some((prefix) => setting.name.startsWith(prefix));
+  if (!security && !OWNING_PLUGIN_PREFIXES.some((prefix) => setting.name.startsWith(prefix))) return;
   const suggestion = didYouMean(setting.name, NODE_SETTING_NAMES);
+  if (!security && suggestion === "") return;
   sink.report("PC2012", `policyc does not read setting ${code(setting.name)}${suggestion}`, setting.key.span);
 }
 

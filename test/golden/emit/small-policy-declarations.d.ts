@@ -2,6 +2,31 @@
 //
 // The types of policy.js, the module that decides requests for this policy as `policyc check` does.
 
+/**
+ * What the plugin's `_plugins/_security/authinfo` reports of a user: the
+ * mapped security roles, the backend roles and the tenants the user may
+ * open (`true` read-write, `false` read-only). The fields the plugin takes
+ * from the connection (remote address, certificates, SSO) are left out.
+ */
+export interface AuthInfo {
+  /** `User [name=…, backend_roles=[…], requestedTenant=…]`, as in a denial. */
+  readonly user: string;
+  readonly user_name: string;
+  /** The Dashboards tenant the request asked for, `null` without one. */
+  readonly user_requested_tenant: string | null;
+  /** As the authenticator gave them, each once. */
+  readonly backend_roles: readonly string[];
+  /** The custom attributes' full keys (`attr.internal.dept`), sorted. */
+  readonly custom_attribute_names: readonly string[];
+  /** The security roles after mapping, sorted: the `roles` of every decision for the user. */
+  readonly roles: readonly string[];
+  /**
+   * Every defined tenant the user may read (`global_tenant` included), `true`
+   * when also write; and the user's own name, `true`: the private tenant.
+   */
+  readonly tenants: Readonly<Record<string, boolean>>;
+}
+
 export interface AuthorizationRequest {
   readonly user: RequestUser;
   readonly action: string;
@@ -9,6 +34,12 @@ export interface AuthorizationRequest {
   readonly indices?: readonly string[];
   /** The Dashboards tenant of a request to the Dashboards index. */
   readonly tenant?: string;
+  /**
+   * The HTTP method of a security REST API request (`restapi:admin/…`),
+   * which picks the permission some endpoints check; default: the one the
+   * action names (`…/ssl/certs/reload` is PUT), else GET.
+   */
+  readonly method?: "DELETE" | "GET" | "PATCH" | "POST" | "PUT";
   /**
    * The resource an owning plugin filters again after the security plugin
    * allowed the action: an asynchronous search, an anomaly detector or a
@@ -457,6 +488,12 @@ export interface Authorizer {
    * @throws TypeError when `user` is malformed
    */
   rolesOf(user: RequestUser): readonly string[];
+  /**
+   * What the plugin's `_plugins/_security/authinfo` reports of the user, as `policyc whoami` prints it: its roles, backend roles
+   * and the tenants it may open (`true` read-write, `false` read-only). `tenant` is the Dashboards tenant a request names.
+   * @throws TypeError when `user` is malformed or `tenant` is not a string
+   */
+  whoami(user: RequestUser, tenant?: TenantName | (string & {})): AuthInfo;
 }
 
 /** Creates an authorizer for this policy, with bounded caches of its own. */
@@ -474,3 +511,11 @@ export declare function authorize(request: PolicyAuthorizationRequest): Decision
  * @throws TypeError when `user` is malformed
  */
 export declare function rolesOf(user: RequestUser): readonly string[];
+
+/**
+ * What the plugin's `_plugins/_security/authinfo` reports of the user, as `policyc whoami` prints it: its roles, backend roles
+ * and the tenants it may open (`true` read-write, `false` read-only). `tenant` is the Dashboards tenant a request names.
+ * Uses the module's default authorizer.
+ * @throws TypeError when `user` is malformed or `tenant` is not a string
+ */
+export declare function whoami(user: RequestUser, tenant?: TenantName | (string & {})): AuthInfo;

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { allSettingNames, settingDefinitionByName } from "../../../src/model/settings.js";
-import { readBuiltinPolicy } from "../../../src/parse/yaml/index.js";
 
 type Schema = { [key: string]: unknown };
 
@@ -60,31 +59,7 @@ describe.each(POLICY_SCHEMAS)("%s", (file, type) => {
   });
 });
 
-describe("action group examples", () => {
-  const roles = readSchema("roles.schema.json");
-  const builtinGroups = readBuiltinPolicy().actionGroups;
-  const groupsOfType = (...types: string[]) => builtinGroups.filter((g) => types.includes(g.type ?? "")).map((g) => g.name.value).sort();
-  const examples = (def: string, property: string) =>
-    (((definition(roles, def)["properties"] as Record<string, Schema>)[property]!["items"] as Schema)["examples"] as string[]).slice().sort();
-
-  test("cluster permissions offer the built-in cluster action groups", () => {
-    expect(examples("role", "cluster_permissions")).toEqual(groupsOfType("cluster", "all"));
-  });
-
-  test("index permissions offer the built-in index action groups", () => {
-    expect(examples("indexPermission", "allowed_actions")).toEqual(groupsOfType("index", "all"));
-  });
-
-  test("tenant permissions offer the built-in tenant action groups", () => {
-    expect(examples("tenantPermission", "allowed_actions")).toEqual(groupsOfType("kibana"));
-  });
-
-  test("action groups offer every built-in action group", () => {
-    const actionGroups = readSchema("action_groups.schema.json");
-    const property = (definition(actionGroups, "actionGroup")["properties"] as Record<string, Schema>)["allowed_actions"]!;
-    expect(((property["items"] as Schema)["examples"] as string[]).slice().sort()).toEqual(builtinGroups.map((g) => g.name.value).sort());
-  });
-});
+// The names the action lists offer are tested in test/schemas/action-names.test.ts.
 
 describe("opensearch-settings.schema.json", () => {
   const schema = readSchema("opensearch-settings.schema.json");
