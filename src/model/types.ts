@@ -30,6 +30,10 @@ export interface ActionGroup extends EntityFlags {
 }
 
 export interface IndexPermission {
+  /**
+   * Index patterns. In Search Guard (FLX) an entry `-pattern` is a negation:
+   * it removes matching names from the other patterns of the same entry.
+   */
   readonly indexPatterns: readonly LocatedString[];
   readonly allowedActions: readonly LocatedString[];
   /** A DLS query as written (JSON text), possibly with `${…}` variables. */
@@ -52,6 +56,15 @@ export interface Role extends EntityFlags {
   readonly clusterPermissions: readonly LocatedString[];
   readonly indexPermissions: readonly IndexPermission[];
   readonly tenantPermissions: readonly TenantPermission[];
+  /**
+   * Search Guard: cluster actions (or action groups) that no user holding this
+   * role may perform, whatever the user's other roles grant.
+   */
+  readonly excludeClusterPermissions?: readonly LocatedString[];
+  /** Search Guard FLX: permissions on aliases, which apply to the aliases' member indices. */
+  readonly aliasPermissions?: readonly IndexPermission[];
+  /** Search Guard FLX: permissions on data streams, which apply to their backing indices. */
+  readonly dataStreamPermissions?: readonly IndexPermission[];
   readonly span?: SourceSpan;
 }
 
@@ -66,6 +79,8 @@ export interface RoleMapping {
   /** All of these patterns must match some backend role of the user. */
   readonly andBackendRoles: readonly LocatedString[];
   readonly hosts: readonly LocatedString[];
+  /** Search Guard: CIDR ranges (or addresses) of the caller's IP. */
+  readonly ips?: readonly LocatedString[];
   readonly span?: SourceSpan;
 }
 
@@ -84,8 +99,11 @@ export interface Tenant extends EntityFlags {
   readonly span?: SourceSpan;
 }
 
-/** Which plugin's rules decide. */
-export type Flavor = "opensearch";
+/**
+ * Which plugin's rules decide: OpenSearch Security (`roles.yml` & co.) or
+ * Search Guard FLX (`sg_roles.yml` & co.).
+ */
+export type Flavor = "opensearch" | "searchguard";
 
 /**
  * A whole policy as written by its author. Built-in (static) entries are not
