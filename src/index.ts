@@ -11,7 +11,7 @@ import { compilePolicy } from "./compile/compile-policy.js";
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { emitJsonTable } from "./emit/json-table.js";
 import { emitModuleFiles } from "./emit/module/index.js";
-import type { PolicyModel } from "./model/types.js";
+import type { Flavor, PolicyModel } from "./model/types.js";
 import { SourceFile, spanOf } from "./diagnostics/source-file.js";
 import { parseDslPolicy } from "./parse/dsl/index.js";
 import { parseYamlPolicy, readBuiltinPolicy, readSettingsOverride } from "./parse/yaml/index.js";
@@ -32,8 +32,10 @@ export interface CompileInput {
    * `roles_mapping.yml`, …), or `.policy` files (each imported file among them).
    */
   readonly files: readonly { readonly path: string; readonly text: string }[];
-  /** An `opensearch.yml` whose settings replace those of the files. */
+  /** An `opensearch.yml` (Search Guard: `elasticsearch.yml`) whose settings replace those of the files. */
   readonly settings?: { readonly path: string; readonly text: string };
+  /** Whose rules read the YAML files; by default the flavor their names say (`sg_*.yml`: Search Guard). */
+  readonly flavor?: Flavor;
 }
 
 export interface CompileResult {
@@ -57,7 +59,7 @@ export interface CompileOptions {
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult {
   const sink = new DiagnosticSink();
   const policy = readPolicy(input, sink);
-  const { table, resolved } = compilePolicy(policy, readBuiltinPolicy(), sink);
+  const { table, resolved } = compilePolicy(policy, readBuiltinPolicy(policy.flavor), sink);
   const diagnostics = sortDiagnostics(sink.diagnostics);
   if (!table || sink.hasErrors()) return { diagnostics };
   const outputs: Record<string, string> = { "policy.json": emitJsonTable(table) };
@@ -81,17 +83,22 @@ export function readPolicyModel(input: CompileInput): { readonly model: PolicyMo
 }
 
 function readPolicy(input: CompileInput, sink: DiagnosticSink): PolicyModel {
-  const policy = readSources(input.files, sink);
+  const policy = readSources(input, sink);
   if (!input.settings) return policy;
-  return { ...policy, settings: readSettingsOverride(input.settings, sink, policy.settings) };
+  return { ...policy, settings: readSettingsOverride(input.settings, sink, policy.settings, policy.flavor) };
 }
 
 const isDslPath = (path: string): boolean => /\.policy$/i.test(path);
 
 /** `.policy` files go to the DSL front end, the rest to the YAML one; a policy is never read from both. */
-function readSources(files: CompileInput["files"], sink: DiagnosticSink): PolicyModel {
+function readSources({ files, flavor }: CompileInput, sink: DiagnosticSink): PolicyModel {
   const dsl = files.filter((file) => isDslPath(file.path));
-  if (dsl.length === 0) return parseYamlPolicy(files, sink);
+  if (dsl.length === 0) return parseYamlPolicy(files, sink, flavor);
+  if (flavor === "searchguard") {
+    const first = dsl[0]!;
+    const message = `\`${first.path}\` is not read: the DSL writes OpenSearch Security policies, not Search Guard ones`;
+    sink.report("PC5007", message, spanOf(new SourceFile(first.path, first.text), 0));
+  }
   for (const file of files.filter((other) => !isDslPath(other.path))) {
     const message = `\`${file.path}\` is not read: a policy is read from YAML files or from .policy files, not both`;
     sink.report("PC5006", message, spanOf(new SourceFile(file.path, file.text), 0));

@@ -21,7 +21,12 @@ interface RequestUser {
   readonly backend_roles?: readonly string[];
   /** Security roles the authenticator already assigned; added to the mapped ones. */
   readonly roles?: readonly string[];
-  /** Custom attributes by full key, e.g. `attr.internal.dept`. */
+  /**
+   * Custom attributes by full key, e.g. `attr.internal.dept`. A Search Guard
+   * table's runtime also accepts any JSON value here (structured attributes,
+   * `${user.attrs.NAME}`: lists, objects, numbers); the type names the
+   * strings both flavors take.
+   */
   readonly attributes?: Readonly<Record<string, string>>;
   /** The caller's IP address, for `hosts` mappings. */
   readonly host?: string;
@@ -131,12 +136,15 @@ interface Decision {
  */
 
 const TABLE_FORMAT = "policyc-decision-table";
-const TABLE_VERSION = 2;
+const TABLE_VERSION = 3;
+
+/** Whose rules decide: OpenSearch Security or Search Guard FLX. */
+type TableFlavor = "opensearch" | "searchguard";
 
 interface DecisionTable {
   readonly format: typeof TABLE_FORMAT;
   readonly version: typeof TABLE_VERSION;
-  readonly flavor: "opensearch";
+  readonly flavor: TableFlavor;
   readonly settings: TableSettings;
   /** Every distinct action pattern after action-group expansion, sorted. */
   readonly actionPatterns: readonly string[];
@@ -165,6 +173,19 @@ interface TableSettings {
   readonly restapiAdminEnabled: boolean;
   readonly anomalyDetectionFilterByBackendRoles: boolean;
   readonly forecastFilterByBackendRoles: boolean;
+  /** Search Guard's own settings; present exactly when the table's flavor is `searchguard`. */
+  readonly searchguard?: SearchGuardTableSettings;
+}
+
+interface SearchGuardTableSettings {
+  /** `sg_frontend_multi_tenancy.yml` `enabled`: while off, only `SGS_GLOBAL_TENANT` can be used. */
+  readonly multitenancyEnabled: boolean;
+  /** `sg_frontend_multi_tenancy.yml` `global_tenant_enabled`. */
+  readonly globalTenantEnabled: boolean;
+  /** Index patterns no role may access (`searchguard.admin_only_indices`). */
+  readonly adminOnlyIndices: readonly string[];
+  /** Action patterns no role may perform (`searchguard.admin_only_actions`). */
+  readonly adminOnlyActions: readonly string[];
 }
 
 interface TableRole {
@@ -179,10 +200,21 @@ interface TableRole {
   readonly restApi: readonly string[];
   readonly index: readonly TableIndexEntry[];
   readonly tenants: readonly TableTenantEntry[];
+  /**
+   * Search Guard: ids into `actionPatterns` of the cluster actions no user
+   * holding this role may perform, whatever another role grants. Absent when none.
+   */
+  readonly excludeCluster?: readonly number[];
 }
 
 interface TableIndexEntry {
-  /** Ids into `indexPatterns`. */
+  /**
+   * Ids into `indexPatterns`, sorted. For Search Guard in the order written,
+   * negations (`-pattern`) included: which patterns a negation restricts
+   * depends on where it stands. Search Guard's alias and data-stream
+   * permissions are entries too: policyc has no cluster state, so a
+   * requested name is matched as given.
+   */
   readonly patterns: readonly number[];
   /** Ids into `actionPatterns`. */
   readonly actions: readonly number[];
@@ -218,6 +250,8 @@ interface TableTenantEntry {
   readonly patterns: readonly string[];
   /** Read-write when the expanded actions contain `kibana:saved_objects/*\/write` literally. */
   readonly write: boolean;
+  /** Search Guard: ids into `actionPatterns`, the expanded tenant actions, matched against the requested action. */
+  readonly actions?: readonly number[];
 }
 
 interface TableMapping {
@@ -226,6 +260,8 @@ interface TableMapping {
   readonly backendRoles: readonly string[];
   readonly andBackendRoles: readonly string[];
   readonly hosts: readonly string[];
+  /** Search Guard: CIDR ranges (or addresses) of the caller's IP. Absent when none. */
+  readonly ips?: readonly string[];
 }
 
 // ----- src/runtime/deny-message.ts
@@ -2747,7 +2783,7 @@ interface NormalizedUser {
 }
 
 /** A request after validation. */
-interface NormalizedRequest<User extends NormalizedUser = NormalizedUser> {
+interface NormalizedRequest<User = NormalizedUser> {
   readonly user: User;
   readonly action: string;
   /** `undefined` when the request names no index. */
@@ -2768,12 +2804,12 @@ interface NormalizedResource {
 }
 
 /** Turns a request's `user` value into a user, or says what is wrong with it. */
-interface UserResolver<User extends NormalizedUser> {
+interface UserResolver<User> {
   resolve(value: unknown): User | string;
 }
 
 /** The request, or what is wrong with it (the first problem, in field order). */
-function readRequest<User extends NormalizedUser>(value: unknown, users: UserResolver<User>): NormalizedRequest<User> | string {
+function readRequest<User>(value: unknown, users: UserResolver<User>): NormalizedRequest<User> | string {
   if (!isRecord(value)) return "a request must be a JSON object";
   const user = users.resolve(value["user"]);
   if (typeof user === "string") return user;
@@ -4542,6 +4578,817 @@ function wildcardRulesOf(table: DecisionTable, kind: RestrictionKind, isWildcard
   return { rule, withoutRule };
 }
 
+// ----- src/rules/searchguard-actions.ts
+
+/**
+ * Search Guard FLX's fixed rules about action names, as data: which actions
+ * are well known with a scope, which always pass, and which need further
+ * privileges. Source: `authz/actions/Actions.java` (the registry, getScope,
+ * requiresAdditionalPrivileges) and `authz/PrivilegesEvaluator.java`
+ * (evaluate) at the commit named in ../shared/searchguard-reference/README.md.
+ *
+ * Shared by the compiler and the runtime; imports nothing.
+ */
+
+/** Where Search Guard checks an action: against cluster, tenant or index (alias, data-stream) permissions. */
+type SearchGuardScope = "cluster" | "tenant" | "index";
+
+/** Names registered with cluster scope although they start with `indices:` (Actions.java). */
+const SG_CLUSTER_ACTIONS: ReadonlySet<string> = new Set([
+  "indices:data/read/mget",
+  "indices:data/write/bulk",
+  "indices:data/read/scroll",
+  "indices:data/read/scroll/clear",
+  "indices:data/read/msearch",
+  "indices:data/read/mtv",
+  "indices:data/read/search/template",
+  "indices:data/read/msearch/template",
+  "indices:data/write/reindex",
+  "indices:admin/template/put",
+  "indices:admin/template/get",
+  "indices:admin/template/delete",
+  "indices:admin/index_template/put",
+  "indices:admin/index_template/get",
+  "indices:admin/index_template/delete",
+  "indices:admin/index_template/simulate",
+  "indices:admin/index_template/simulate_index",
+  "indices:monitor/recovery",
+  "indices:data/read/close_point_in_time",
+  "indices:data/read/async_search/submit",
+  "indices:data/read/async_search/get",
+  "indices:data/read/async_search/delete",
+  "indices:searchguard:async_search/_all_owners",
+  "indices:data/read/sql",
+  "indices:data/read/sql/translate",
+  "indices:data/read/sql/close_cursor",
+  "indices:data/read/sql/async/get",
+]);
+
+/** The tenant-scope actions Search Guard registers: the privileges on a front-end tenant. */
+const SG_TENANT_READ_ACTION = "kibana:saved_objects/_/read";
+const SG_TENANT_WRITE_ACTION = "kibana:saved_objects/_/write";
+
+/** The tenant of a request that names none, and the one static tenant. */
+const SG_GLOBAL_TENANT = "SGS_GLOBAL_TENANT";
+
+/**
+ * Actions every authenticated user may perform ("open" actions, and deleting
+ * one's own session), decided before any role is looked at (PrivilegesEvaluator evaluate).
+ */
+const SG_OPEN_ACTIONS: ReadonlySet<string> = new Set([
+  "cluster:admin/searchguard/license/info",
+  "cluster:admin/searchguard/whoami",
+  "indices:admin/seq_no/add_retention_lease",
+  "indices:admin/seq_no/renew_retention_lease",
+  "indices:admin/seq_no/remove_retention_lease",
+  "cluster:admin:searchguard:session/_own/delete",
+]);
+
+/** The scope Search Guard checks an action in: the registry first, then the name's prefix (Actions.getScope). */
+function searchGuardScope(action: string): SearchGuardScope {
+  if (SG_CLUSTER_ACTIONS.has(action)) return "cluster";
+  if (action === SG_TENANT_READ_ACTION || action === SG_TENANT_WRITE_ACTION) return "tenant";
+  // Data-stream actions are checked against data-stream permissions, which policyc keeps with the index ones.
+  if (action.startsWith("indices:admin/data_stream/")) return "index";
+  if (action.startsWith("cluster:admin:searchguard:tenant:") || action.startsWith("kibana:saved_objects/")) return "tenant";
+  if (action.startsWith("searchguard:cluster:") || action.startsWith("cluster:")) return "cluster";
+  return "index";
+}
+
+/** Whether the action passes for every user, whatever their roles. */
+function isSearchGuardOpenAction(action: string): boolean {
+  return SG_OPEN_ACTIONS.has(action);
+}
+
+/**
+ * The index privileges an action needs besides itself, on the same indices
+ * (Actions.java requiresAdditionalPrivileges). A bulk request's per-item
+ * privileges are checked per shard and a create-index request's alias
+ * privilege only when it names aliases, which a request here cannot say:
+ * neither is modelled.
+ */
+function searchGuardAdditionalPrivileges(action: string): readonly string[] {
+  if (action === "indices:admin/shards/search_shards") return SEARCH_SHARDS_EXTRA;
+  if (action === "cluster:admin/snapshot/restore") return RESTORE_EXTRA;
+  return NO_EXTRA;
+}
+
+const NO_EXTRA: readonly string[] = Object.freeze([]);
+const SEARCH_SHARDS_EXTRA: readonly string[] = Object.freeze(["indices:data/read/search"]);
+const RESTORE_EXTRA: readonly string[] = Object.freeze(["indices:admin/create", "indices:data/write/index"]);
+
+
+/** Search Guard FLX's denial message (PrivilegesEvaluationResult toSecurityException). */
+const SG_DENIAL_REASON = "Insufficient permissions";
+
+// ----- src/patterns/searchguard-template.ts
+
+/**
+ * Search Guard's attribute substitution in index, alias, data-stream and
+ * tenant patterns (rule 9 of ../shared/searchguard-reference/README.md;
+ * `user/User.java` getAttributeValue, docs roles_permissions.md
+ * "Substitution Variable Functionality"). A variable `${…}` names a value and
+ * may pipe it through functions and fall back on a JSON value:
+ *
+ * - `user.name` / `user_name`: the user name; `user.roles` / `user_roles`:
+ *   the backend roles (a list); `user.attrs`: every attribute (an object);
+ *   `user.attrs.NAME`: one attribute, any JSON value.
+ * - `|toJson`, `|toRegexFragment` (regex metacharacters escaped; a list
+ *   becomes `(a|b)`), `|toString`, `|toList`, `|head`, `|tail`.
+ * - `?:<json>`: the value to use where the current one is unset or null.
+ *
+ * A value that is unset (or null) at the end renders nothing: the pattern
+ * fails ("No value for ${user.attrs.x}") and grants nothing. Variables of the
+ * old syntaxes (`${attr.…}`, `${_…}`) and any other name stay as written.
+ * How a list or object renders without a function (JSON text here) is
+ * codova `Template` behaviour, unverified.
+ */
+
+/** What substitution needs to know about the user of one request. */
+interface SearchGuardSubject {
+  readonly name: string;
+  readonly backendRoles: readonly string[];
+  readonly attributes: Readonly<Record<string, JsonValue>>;
+}
+
+/** The template rendered for the subject, or `undefined` when a variable has no value. */
+function renderSearchGuardTemplate(template: string, subject: SearchGuardSubject): string | undefined {
+  let out = "";
+  let i = 0;
+  while (i < template.length) {
+    const start = template.indexOf("${", i);
+    if (start < 0) break;
+    const end = variableEnd(template, start + 2);
+    if (end < 0) break;
+    const rendered = renderVariable(template.slice(start + 2, end), subject);
+    if (rendered === undefined) return undefined;
+    out += template.slice(i, start) + (rendered ?? template.slice(start, end + 1));
+    i = end + 1;
+  }
+  return out + template.slice(i);
+}
+
+/** Whether a pattern holds a Search Guard variable. */
+function isSearchGuardTemplate(pattern: string): boolean {
+  return pattern.includes("${");
+}
+
+/** The `}` closing a variable whose body starts at `from`, skipping braces and strings of a JSON fallback; -1 when none. */
+function variableEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = stringEnd(text, i);
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "]") depth--;
+    else if (c === "}" && depth-- === 0) return i;
+  }
+  return -1;
+}
+
+/** The index of the quote closing the JSON string opened at `at` (or the text's end). */
+function stringEnd(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
+}
+
+/** The variable's text; `null` for a name Search Guard does not substitute (kept as written); `undefined` when it has no value. */
+function renderVariable(body: string, subject: SearchGuardSubject): string | null | undefined {
+  const steps = splitSteps(body);
+  const looked = lookUp(steps[0]!.trim(), subject);
+  if (looked === NOT_A_VARIABLE) return null;
+  let value: JsonValue | undefined = looked;
+  for (const step of steps.slice(1)) {
+    const next = applyStep(step, value);
+    if (next === FAILED) return undefined;
+    value = next;
+  }
+  return value === undefined || value === null ? undefined : textOf(value);
+}
+
+/** The body split before each `|function` and `?:fallback`; a fallback's JSON may hold `|` in strings. */
+function splitSteps(body: string): string[] {
+  const steps: string[] = [];
+  let from = 0;
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '"') i = stringEnd(body, i);
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+    else if (depth === 0 && (c === "|" || (c === "?" && body[i + 1] === ":"))) {
+      steps.push(body.slice(from, i));
+      from = i;
+      if (c === "?") i++;
+    }
+  }
+  steps.push(body.slice(from));
+  return steps;
+}
+
+const NOT_A_VARIABLE = Symbol("not a variable");
+const FAILED = Symbol("failed");
+
+function lookUp(name: string, subject: SearchGuardSubject): JsonValue | undefined | typeof NOT_A_VARIABLE {
+  if (name === "user.name" || name === "user_name") return subject.name;
+  if (name === "user.roles" || name === "user_roles") return [...subject.backendRoles];
+  if (name === "user.attrs") return { ...subject.attributes };
+  if (name.startsWith("user.attrs.")) return attributeAt(subject.attributes, name.slice("user.attrs.".length));
+  return NOT_A_VARIABLE;
+}
+
+/** An attribute by its key, or by a dotted path into structured attributes. */
+function attributeAt(attributes: Readonly<Record<string, JsonValue>>, path: string): JsonValue | undefined {
+  if (Object.hasOwn(attributes, path)) return attributes[path];
+  let value: JsonValue | undefined = attributes;
+  for (const key of path.split(".")) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Readonly<Record<string, JsonValue>>)[key];
+  }
+  return value;
+}
+
+function applyStep(step: string, value: JsonValue | undefined): JsonValue | undefined | typeof FAILED {
+  if (step.startsWith("?:")) return value === undefined || value === null ? parseFallback(step.slice(2)) : value;
+  if (value === undefined) return undefined;
+  switch (step.slice(1).trim()) {
+    case "toJson":
+      return JSON.stringify(value);
+    case "toString":
+      return textOf(value);
+    case "toRegexFragment":
+      return Array.isArray(value) ? `(${value.map((v) => escapeRegex(textOf(v))).join("|")})` : escapeRegex(textOf(value));
+    case "toList":
+      return Array.isArray(value) ? value : [value];
+    case "head":
+      return Array.isArray(value) ? (value.length > 0 ? value[0]! : null) : value;
+    case "tail":
+      return Array.isArray(value) ? value.slice(1) : [];
+    default:
+      return FAILED;
+  }
+}
+
+function parseFallback(json: string): JsonValue | typeof FAILED {
+  try {
+    return JSON.parse(json) as JsonValue;
+  } catch {
+    return FAILED;
+  }
+}
+
+/** A value as text: a string as it is, anything else as JSON. */
+function textOf(value: JsonValue): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** Backslash before every character with a meaning in a Java regex. */
+function escapeRegex(text: string): string {
+  return text.replace(/[\\.[\]{}()<>*+\-=!?^$|]/g, "\\$&");
+}
+
+// ----- src/runtime/searchguard/sg-roles.ts
+
+/**
+ * A Search Guard table's roles compiled for checks: action patterns compiled
+ * once and tested per action name (the membership of each action name in
+ * the pattern pool is cached), and each index or tenant entry's patterns
+ * split as Search Guard splits them (rule 4; `authz/config/Role.java`
+ * IndexPatterns.Builder): the patterns without variables form one pattern,
+ * from which the negations among them are removed (negations written before
+ * the first of them restrict nothing); each pattern with variables is
+ * rendered per user and restricted by the negations written after it.
+ */
+
+/** Names a list of patterns grants: some pattern matches and no negation does. */
+interface SearchGuardNames {
+  /** The patterns without variables, negations removed: match, then `excluded` must not. */
+  readonly constant: Matcher;
+  readonly constantExclusions: Matcher;
+  /** Whether the constant part is `*` with no negation, which covers every name. */
+  readonly universal: boolean;
+  readonly templates: readonly { readonly pattern: string; readonly exclusions: Matcher }[];
+}
+
+interface SearchGuardEntry {
+  /** Ids into the table's action patterns. */
+  readonly actions: readonly number[];
+  readonly names: SearchGuardNames;
+}
+
+interface SearchGuardRole {
+  readonly cluster: readonly number[];
+  readonly excludeCluster: readonly number[];
+  readonly index: readonly SearchGuardEntry[];
+  readonly tenants: readonly SearchGuardEntry[];
+}
+
+const SG_MATCH_NOTHING: Matcher = () => false;
+
+/** The compiled roles of a Search Guard table. */
+class SearchGuardRoles {
+  readonly roles: readonly SearchGuardRole[];
+  private readonly actionMatchers: readonly Matcher[];
+  private readonly memberships: BoundedCache<string, Uint8Array>;
+
+  constructor(table: DecisionTable, cacheSize: number) {
+    this.actionMatchers = table.actionPatterns.map(compilePattern);
+    this.memberships = new BoundedCache(cacheSize);
+    this.roles = table.roles.map((role) => ({
+      cluster: role.cluster,
+      excludeCluster: role.excludeCluster ?? [],
+      index: role.index.map((entry) => ({ actions: entry.actions, names: compileNames(entry.patterns.map((id) => table.indexPatterns[id]!)) })),
+      tenants: role.tenants.map((entry) => ({ actions: entry.actions ?? [], names: compileNames(entry.patterns) })),
+    }));
+  }
+
+  /** Per action pattern id, 1 when the pattern matches the action name. */
+  membershipOf(action: string): Uint8Array {
+    const known = this.memberships.get(action);
+    if (known !== undefined) return known;
+    const membership = Uint8Array.from(this.actionMatchers, (matches) => (matches(action) ? 1 : 0));
+    this.memberships.set(action, membership);
+    return membership;
+  }
+}
+
+/** Whether one of the ids is a member. */
+function anyMember(ids: readonly number[], membership: Uint8Array): boolean {
+  for (let i = 0; i < ids.length; i++) if (membership[ids[i]!] === 1) return true;
+  return false;
+}
+
+/** Whether the names grant `name` for the subject; a template that fails to render grants nothing. */
+function namesGrant(names: SearchGuardNames, name: string, subject: SearchGuardSubject): boolean {
+  return constantNamesGrant(names, name) || templatesGrant(names, name, subject);
+}
+
+/** Whether the patterns without variables grant `name`. */
+function constantNamesGrant(names: SearchGuardNames, name: string): boolean {
+  return names.constant(name) && !names.constantExclusions(name);
+}
+
+/** Whether a pattern with variables, rendered for the subject, grants `name`. */
+function templatesGrant(names: SearchGuardNames, name: string, subject: SearchGuardSubject): boolean {
+  for (const template of names.templates) {
+    const rendered = renderSearchGuardTemplate(template.pattern, subject);
+    if (rendered !== undefined && compilePattern(rendered)(name) && !template.exclusions(name)) return true;
+  }
+  return false;
+}
+
+/** Splits a list of patterns, in written order, the way Search Guard builds its index patterns. */
+function compileNames(patterns: readonly string[]): SearchGuardNames {
+  const constants = withoutLeadingNegations(patterns.filter((p) => !isSearchGuardTemplate(p)));
+  const positives = constants.filter((p) => !p.startsWith("-"));
+  const negations = constants.filter((p) => p.startsWith("-")).map((p) => p.slice(1));
+  const templates = patterns.flatMap((pattern, i) => (isSearchGuardTemplate(pattern) ? [{ pattern, exclusions: anyOf(negationsAfter(patterns, i)) }] : []));
+  return { constant: anyOf(positives), constantExclusions: anyOf(negations), universal: positives.includes("*") && negations.length === 0, templates };
+}
+
+/** Negations before the first positive constant pattern are dropped (Role.java removeLeadingNegations). */
+function withoutLeadingNegations(constants: readonly string[]): readonly string[] {
+  const first = constants.findIndex((p) => !p.startsWith("-"));
+  return first < 0 ? [] : constants.slice(first);
+}
+
+/** The negated patterns (without `-`) written after position `i`, constant ones only. */
+function negationsAfter(patterns: readonly string[], i: number): string[] {
+  return patterns.slice(i + 1).flatMap((p) => (p.startsWith("-") && !isSearchGuardTemplate(p) ? [p.slice(1)] : []));
+}
+
+function anyOf(patterns: readonly string[]): Matcher {
+  if (patterns.length === 0) return SG_MATCH_NOTHING;
+  const matchers = patterns.map(compilePattern);
+  return matchers.length === 1 ? matchers[0]! : (value) => matchers.some((m) => m(value));
+}
+
+// ----- src/runtime/searchguard/sg-ip-ranges.ts
+
+/**
+ * IP ranges of Search Guard role mappings (`ips`: CIDR ranges or single
+ * addresses, IPv4 or IPv6; RoleMapping.java). A caller address matches a
+ * range of its own family whose first `prefix` bits it shares.
+ */
+
+/** A parsed range: the network's bytes and how many leading bits must match. */
+interface IpRange {
+  readonly bytes: Uint8Array;
+  readonly prefix: number;
+}
+
+/** The range a mapping entry writes, or `undefined` when it is not one. */
+function parseIpRange(text: string): IpRange | undefined {
+  const slash = text.indexOf("/");
+  const bytes = parseIpAddress(slash < 0 ? text : text.slice(0, slash));
+  if (bytes === undefined) return undefined;
+  if (slash < 0) return { bytes, prefix: bytes.length * 8 };
+  const prefixText = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(prefixText)) return undefined;
+  const prefix = Number(prefixText);
+  return prefix <= bytes.length * 8 ? { bytes, prefix } : undefined;
+}
+
+/** The bytes of an IPv4 (4) or IPv6 (16) address, or `undefined` when the text is neither. */
+function parseIpAddress(text: string): Uint8Array | undefined {
+  return text.includes(":") ? parseIpv6(text) : parseIpv4(text);
+}
+
+/** Whether the address lies in the range. */
+function ipInRange(address: Uint8Array, range: IpRange): boolean {
+  if (address.length !== range.bytes.length) return false;
+  const full = range.prefix >> 3;
+  for (let i = 0; i < full; i++) if (address[i] !== range.bytes[i]) return false;
+  const rest = range.prefix & 7;
+  if (rest === 0) return true;
+  const mask = (0xff << (8 - rest)) & 0xff;
+  return (address[full]! & mask) === (range.bytes[full]! & mask);
+}
+
+function parseIpv4(text: string): Uint8Array | undefined {
+  const parts = text.split(".");
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+  return Uint8Array.from(parts, Number);
+}
+
+function parseIpv6(text: string): Uint8Array | undefined {
+  const halves = text.split("::");
+  if (halves.length > 2) return undefined;
+  const head = groupsOf(halves[0]!);
+  const tail = halves.length === 2 ? groupsOf(halves[1]!) : [];
+  if (head === undefined || tail === undefined) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
+  const bytes = new Uint8Array(16);
+  groups.forEach((group, i) => {
+    bytes[2 * i] = group >> 8;
+    bytes[2 * i + 1] = group & 0xff;
+  });
+  return bytes;
+}
+
+/** The 16-bit groups of one side of `::`; an embedded IPv4 address counts as two. */
+function groupsOf(side: string): number[] | undefined {
+  if (side === "") return [];
+  const groups: number[] = [];
+  const parts = side.split(":");
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i === parts.length - 1 && part.includes(".")) {
+      const v4 = parseIpv4(part);
+      if (v4 === undefined) return undefined;
+      groups.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(part)) {
+      groups.push(parseInt(part, 16));
+    } else {
+      return undefined;
+    }
+  }
+  return groups;
+}
+
+// ----- src/runtime/searchguard/sg-users.ts
+
+/**
+ * Search Guard users: a request's `user` value validated (attributes may be
+ * any JSON value: Search Guard's structured attributes) and mapped to roles
+ * (rule 5; RoleMapping.java InvertedIndex.evaluate). The roles the
+ * authenticator assigned (`roles`) always count; `MAPPING_ONLY` adds the
+ * roles whose mapping matches the user by name, a backend role, the host, an
+ * `ips` range or all of its `and_backend_roles`; `BACKENDROLES_ONLY` adds the
+ * backend role names themselves; `BOTH` does both. Users are kept in a
+ * bounded cache, each with its shared role set and frozen allow decision.
+ */
+
+/** A validated request user with the roles Search Guard gives it. */
+interface SearchGuardUser {
+  readonly name: string;
+  readonly backendRoles: readonly string[];
+  readonly roles: readonly string[];
+  readonly attributes: Readonly<Record<string, JsonValue>>;
+  readonly host: string | undefined;
+  readonly roleSet: SearchGuardRoleSet;
+}
+
+/** Effective roles, shared by every user who has exactly these. */
+interface SearchGuardRoleSet {
+  /** The role names, sorted, frozen. */
+  readonly names: readonly string[];
+  /** Table ids of the defined roles among `names`. */
+  readonly roleIds: readonly number[];
+  /** The allow decision of these roles, frozen and shared. */
+  readonly allow: Decision;
+}
+
+interface SearchGuardMappingRule {
+  readonly role: string;
+  readonly users: readonly Matcher[];
+  readonly backendRoles: readonly Matcher[];
+  readonly andBackendRoles: readonly Matcher[];
+  readonly hosts: readonly Matcher[];
+  readonly ips: readonly IpRange[];
+}
+
+const SG_NO_NAMES: readonly string[] = Object.freeze([]);
+
+/** The users seen so far and the mappings that give them roles. */
+class SearchGuardUsers {
+  private readonly mappings: readonly SearchGuardMappingRule[];
+  private readonly roleIds: ReadonlyMap<string, number>;
+  private readonly resolution: DecisionTable["settings"]["rolesMappingResolution"];
+  private readonly users: BoundedCache<string, SearchGuardUser>;
+  private readonly roleSets: BoundedCache<string, SearchGuardRoleSet>;
+
+  constructor(table: DecisionTable, cacheSize: number) {
+    this.mappings = table.mappings.map(compileSearchGuardMapping);
+    this.roleIds = new Map(table.roles.map((role, id) => [role.name, id]));
+    this.resolution = table.settings.rolesMappingResolution;
+    this.users = new BoundedCache(cacheSize);
+    this.roleSets = new BoundedCache(cacheSize);
+  }
+
+  /** The user of a request's `user` value, or what is wrong with it. */
+  resolve(value: unknown): SearchGuardUser | string {
+    const key = sgUserCacheKey(value);
+    const known = key === undefined ? undefined : this.users.get(key);
+    if (known !== undefined) return known;
+    const user = normalizeSearchGuardUser(value);
+    if (typeof user === "string") return user;
+    const entry: SearchGuardUser = { ...user, roleSet: this.roleSetOf(this.rolesOf(user)) };
+    if (key !== undefined) this.users.set(key, entry);
+    return entry;
+  }
+
+  private rolesOf(user: NormalizedSearchGuardUser): string[] {
+    const names = new Set(user.roles);
+    if (this.resolution !== "BACKENDROLES_ONLY") for (const mapping of this.mappings) if (searchGuardMappingApplies(mapping, user)) names.add(mapping.role);
+    if (this.resolution !== "MAPPING_ONLY") for (const backendRole of user.backendRoles) names.add(backendRole);
+    return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private roleSetOf(names: readonly string[]): SearchGuardRoleSet {
+    const key = JSON.stringify(names);
+    const known = this.roleSets.get(key);
+    if (known !== undefined) return known;
+    const frozen = names.length === 0 ? SG_NO_NAMES : Object.freeze([...names]);
+    const roleIds = names.flatMap((name) => this.roleIds.get(name) ?? []);
+    const set: SearchGuardRoleSet = { names: frozen, roleIds, allow: Object.freeze({ decision: "allow", roles: frozen, missing: SG_NO_NAMES }) };
+    this.roleSets.set(key, set);
+    return set;
+  }
+}
+
+/** A request user after validation, before mapping. */
+interface NormalizedSearchGuardUser {
+  readonly name: string;
+  readonly backendRoles: readonly string[];
+  readonly roles: readonly string[];
+  readonly attributes: Readonly<Record<string, JsonValue>>;
+  readonly host: string | undefined;
+}
+
+/** Validates a request's `user` value; attributes may hold any JSON value. */
+function normalizeSearchGuardUser(value: unknown): NormalizedSearchGuardUser | string {
+  if (!isSearchGuardRecord(value)) return "`user` must be an object with a `name`";
+  if (typeof value["name"] !== "string") return "`user.name` must be a string";
+  const backendRoles = sgStringList(value["backend_roles"], "user.backend_roles");
+  if (typeof backendRoles === "string") return backendRoles;
+  const roles = sgStringList(value["roles"], "user.roles");
+  if (typeof roles === "string") return roles;
+  const attributes = value["attributes"];
+  if (attributes !== undefined && attributes !== null && !isSearchGuardRecord(attributes)) return "`user.attributes` must be an object";
+  const host = value["host"];
+  if (host !== undefined && host !== null && typeof host !== "string") return "`user.host` must be a string";
+  return {
+    name: value["name"],
+    backendRoles: [...new Set(backendRoles)],
+    roles: [...new Set(roles)],
+    attributes: isSearchGuardRecord(attributes) ? sgJsonCopy(attributes) : {},
+    host: typeof host === "string" ? host : undefined,
+  };
+}
+
+function compileSearchGuardMapping(mapping: DecisionTable["mappings"][number]): SearchGuardMappingRule {
+  return {
+    role: mapping.role,
+    users: mapping.users.map(compilePattern),
+    backendRoles: mapping.backendRoles.map(compilePattern),
+    andBackendRoles: mapping.andBackendRoles.map(compilePattern),
+    hosts: mapping.hosts.map(compilePattern),
+    ips: (mapping.ips ?? []).flatMap((ip) => parseIpRange(ip) ?? []),
+  };
+}
+
+function searchGuardMappingApplies(mapping: SearchGuardMappingRule, user: NormalizedSearchGuardUser): boolean {
+  if (mapping.users.some((m) => m(user.name))) return true;
+  if (mapping.backendRoles.some((m) => user.backendRoles.some(m))) return true;
+  if (mapping.andBackendRoles.length > 0 && mapping.andBackendRoles.every((m) => user.backendRoles.some(m))) return true;
+  if (user.host === undefined) return false;
+  if (mapping.hosts.some((m) => m(user.host!))) return true;
+  const address = mapping.ips.length > 0 ? parseIpAddress(user.host) : undefined;
+  return address !== undefined && mapping.ips.some((range) => ipInRange(address, range));
+}
+
+/** The cache key of a user value: its JSON text; undefined when it cannot be written as JSON. */
+function sgUserCacheKey(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function sgStringList(value: unknown, field: string): readonly string[] | string {
+  if (value === undefined || value === null) return SG_NO_NAMES;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return `\`${field}\` must be a list of strings`;
+  return value as string[];
+}
+
+/** A deep copy through JSON: only JSON values, in a prototype-less top-level object. */
+function sgJsonCopy(attributes: Record<string, unknown>): Record<string, JsonValue> {
+  const copy = Object.create(null) as Record<string, JsonValue>;
+  for (const key of Object.keys(attributes)) {
+    const text = JSON.stringify(attributes[key]);
+    if (text !== undefined) copy[key] = JSON.parse(text) as JsonValue;
+  }
+  return copy;
+}
+
+function isSearchGuardRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// ----- src/runtime/searchguard/sg-evaluate.ts
+
+/**
+ * Decides one request the way Search Guard FLX's privilege evaluator does
+ * (`authz/PrivilegesEvaluator.java` evaluate, `authz/RoleBasedActionAuthorization.java`),
+ * in its order: admin-only actions are refused; open actions pass; then by
+ * the action's scope (rule 6): cluster actions against the roles' cluster
+ * permissions after the exclusions of all roles (rule 7), tenant actions
+ * against tenant permissions (rule 10), anything else against the index
+ * permissions, every requested index with every required action (rule 8).
+ * A denial says "Insufficient permissions" and lists the missing privileges
+ * as the debug metadata would: action names, or `<index>: <action>` (rule 12).
+ *
+ * DLS, FLS, field masking, the security REST API and resource ownership are
+ * OpenSearch's in policyc: a Search Guard decision carries no `restrictions`.
+ */
+
+const SG_NO_PRIVILEGES: readonly string[] = Object.freeze([]);
+
+/** The decision for one request value; a malformed one is denied with the `error` that says why. */
+function authorizeSearchGuard(policy: SearchGuardPolicy, input: unknown): Decision {
+  const request = readRequest(input, policy.users);
+  if (typeof request === "string") return { decision: "deny", roles: SG_NO_PRIVILEGES, missing: SG_NO_PRIVILEGES, error: request };
+  const user = request.user;
+  const action = request.action;
+  if (policy.adminOnlyAction(action)) return searchGuardDenial(user, [action]);
+  if (isSearchGuardOpenAction(action)) return user.roleSet.allow;
+  const scope = searchGuardScope(action);
+  const missing =
+    scope === "cluster"
+      ? missingClusterPrivileges(policy, user, action, request.indices)
+      : scope === "tenant"
+        ? missingTenantPrivileges(policy, user, action, request.tenant)
+        : missingIndexPrivileges(policy, user, [action, ...searchGuardAdditionalPrivileges(action)], request.indices);
+  return missing.length === 0 ? user.roleSet.allow : searchGuardDenial(user, missing);
+}
+
+function searchGuardDenial(user: SearchGuardUser, missing: readonly string[]): Decision {
+  return { decision: "deny", roles: user.roleSet.names, reason: SG_DENIAL_REASON, missing };
+}
+
+/** Exclusions of any role first, then a grant of some role; further index privileges on the named indices. */
+function missingClusterPrivileges(policy: SearchGuardPolicy, user: SearchGuardUser, action: string, indices: readonly string[] | undefined): readonly string[] {
+  const membership = policy.roles.membershipOf(action);
+  const roles = policy.roles.roles;
+  const ids = user.roleSet.roleIds;
+  for (let i = 0; i < ids.length; i++) if (anyMember(roles[ids[i]!]!.excludeCluster, membership)) return [action];
+  let granted = false;
+  for (let i = 0; i < ids.length && !granted; i++) granted = anyMember(roles[ids[i]!]!.cluster, membership);
+  if (!granted) return [action];
+  const extra = searchGuardAdditionalPrivileges(action);
+  return extra.length === 0 || indices === undefined || indices.length === 0 ? SG_NO_PRIVILEGES : missingIndexPrivileges(policy, user, extra, indices);
+}
+
+/**
+ * Each (index, action) cell must be granted by some entry of some role;
+ * admin-only indices are granted to no one. A request naming no index means
+ * all indices: only an entry whose patterns cover every name (`*` without
+ * negations) grants that, as policyc has no cluster state to expand it.
+ */
+function missingIndexPrivileges(policy: SearchGuardPolicy, user: SearchGuardUser, actions: readonly string[], indices: readonly string[] | undefined): readonly string[] {
+  if (indices === undefined || indices.length === 0) return actions.filter((action) => !sgAllIndicesGranted(policy, user, action));
+  const missing: string[] = [];
+  for (const index of indices) {
+    const adminOnly = policy.adminOnlyIndex(index);
+    for (const action of actions) if (adminOnly || !sgIndexGranted(policy, user, action, index)) missing.push(`${index}: ${action}`);
+  }
+  return missing;
+}
+
+function sgIndexGranted(policy: SearchGuardPolicy, user: SearchGuardUser, action: string, index: string): boolean {
+  const membership = policy.roles.membershipOf(action);
+  for (const id of user.roleSet.roleIds) {
+    for (const entry of policy.roles.roles[id]!.index) if (anyMember(entry.actions, membership) && namesGrant(entry.names, index, user)) return true;
+  }
+  return false;
+}
+
+function sgAllIndicesGranted(policy: SearchGuardPolicy, user: SearchGuardUser, action: string): boolean {
+  const membership = policy.roles.membershipOf(action);
+  return user.roleSet.roleIds.some((id) => policy.roles.roles[id]!.index.some((entry) => entry.names.universal && anyMember(entry.actions, membership)));
+}
+
+/**
+ * Rule 10: no tenant means `SGS_GLOBAL_TENANT`. While multi-tenancy is off,
+ * any other tenant is refused before roles are looked at. Otherwise patterns
+ * without variables grant defined tenants; then a tenant that is not valid
+ * is refused; then patterns with variables are rendered for the user.
+ */
+function missingTenantPrivileges(policy: SearchGuardPolicy, user: SearchGuardUser, action: string, requested: string | undefined): readonly string[] {
+  const tenant = requested === undefined || requested === "" ? SG_GLOBAL_TENANT : requested;
+  const settings = policy.settings;
+  if (!settings.multitenancyEnabled && tenant !== SG_GLOBAL_TENANT) return [action];
+  const membership = policy.roles.membershipOf(action);
+  const entries = user.roleSet.roleIds.flatMap((id) => policy.roles.roles[id]!.tenants).filter((entry) => anyMember(entry.actions, membership));
+  const defined = policy.tenants.has(tenant);
+  if (defined && entries.some((entry) => constantNamesGrant(entry.names, tenant))) return SG_NO_PRIVILEGES;
+  const valid = tenant === SG_GLOBAL_TENANT ? !settings.multitenancyEnabled || settings.globalTenantEnabled : settings.multitenancyEnabled && defined;
+  if (!valid) return [action];
+  return entries.some((entry) => templatesGrant(entry.names, tenant, user)) ? SG_NO_PRIVILEGES : [action];
+}
+
+// ----- src/runtime/searchguard/sg-policy.ts
+
+/**
+ * A Search Guard decision table ready to decide: its users, compiled roles,
+ * tenants and admin-only rules, with bounded caches.
+ */
+
+class SearchGuardPolicy {
+  readonly settings: SearchGuardTableSettings;
+  readonly tenants: ReadonlySet<string>;
+  readonly users: SearchGuardUsers;
+  readonly roles: SearchGuardRoles;
+  readonly adminOnlyAction: Matcher;
+  readonly adminOnlyIndex: Matcher;
+
+  constructor(table: DecisionTable, settings: SearchGuardTableSettings, cacheSize: number) {
+    this.settings = settings;
+    this.tenants = new Set(table.tenants);
+    this.users = new SearchGuardUsers(table, cacheSize);
+    this.roles = new SearchGuardRoles(table, cacheSize);
+    this.adminOnlyAction = anyPatternOf(settings.adminOnlyActions);
+    this.adminOnlyIndex = anyPatternOf(settings.adminOnlyIndices);
+  }
+
+  /** The user's effective roles, sorted. @throws TypeError when the value is not a valid user */
+  rolesOf(value: unknown): readonly string[] {
+    return this.userOf(value).roleSet.names;
+  }
+
+  /**
+   * What the user may see of the front-end tenants (rule 10): every valid
+   * tenant the user may read or write, `true` when write. The other fields
+   * follow OpenSearch's authinfo shape.
+   */
+  whoami(value: unknown, tenant: string | undefined): AuthInfo {
+    const user = this.userOf(value);
+    const tenants: Record<string, boolean> = {};
+    for (const name of [...this.tenants].sort()) {
+      const request = { user: value, action: SG_TENANT_WRITE_ACTION, tenant: name };
+      if (authorizeSearchGuard(this, request).decision === "allow") tenants[name] = true;
+      else if (authorizeSearchGuard(this, { ...request, action: SG_TENANT_READ_ACTION }).decision === "allow") tenants[name] = false;
+    }
+    return {
+      user: `User ${user.name} [backend_roles=[${user.backendRoles.join(", ")}] requestedTenant=${tenant ?? SG_GLOBAL_TENANT}]`,
+      user_name: user.name,
+      user_requested_tenant: tenant ?? null,
+      backend_roles: user.backendRoles,
+      custom_attribute_names: Object.keys(user.attributes).sort(),
+      roles: user.roleSet.names,
+      tenants,
+    };
+  }
+
+  private userOf(value: unknown): SearchGuardUser {
+    const user = this.users.resolve(value);
+    if (typeof user === "string") throw new TypeError(user);
+    return user;
+  }
+}
+
+function anyPatternOf(patterns: readonly string[]): Matcher {
+  const matchers = patterns.map(compilePattern);
+  return (value) => matchers.some((m) => m(value));
+}
+
 // ----- src/runtime/validate-lookup.ts
 
 /**
@@ -4735,6 +5582,8 @@ class TablePolicy {
   readonly restrictions: RestrictionRules;
   readonly templates: TemplatePatterns;
   readonly systemIndices: NameRules;
+  /** The Search Guard rules of a `searchguard` table, which decide its requests instead; undefined for OpenSearch. */
+  readonly searchguard: SearchGuardPolicy | undefined;
 
   constructor(
     readonly table: DecisionTable,
@@ -4755,6 +5604,8 @@ class TablePolicy {
     this.users = new UserDirectory(cacheSize, mapper, this.roleSets);
     this.templates = new TemplatePatterns(cacheSize);
     this.systemIndices = new NameRules(lookup.systemIndices);
+    const searchGuardSettings = table.flavor === "searchguard" ? table.settings.searchguard : undefined;
+    this.searchguard = searchGuardSettings === undefined ? undefined : new SearchGuardPolicy(table, searchGuardSettings, cacheSize);
   }
 }
 
@@ -5103,6 +5954,8 @@ const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The decision for one request value; a malformed one is denied with the `error` that says why. */
 function authorize(policy: TablePolicy, input: unknown): Decision {
+  // One branch per request on the table's flavor: Search Guard's rules are their own (searchguard/).
+  if (policy.searchguard !== undefined) return authorizeSearchGuard(policy.searchguard, input);
   const request = readRequest(input, policy.users);
   if (typeof request === "string") return { decision: "deny", roles: NO_NAMES, missing: NO_NAMES, error: request };
   const info = policy.actions.info(request.action);
@@ -5181,6 +6034,8 @@ function validateTable(value: unknown): DecisionTable {
   if (table["version"] !== TABLE_VERSION) {
     throw new TableFormatError(`decision table version ${String(table["version"])} is not supported; this runtime reads version ${TABLE_VERSION}`);
   }
+  if (table["flavor"] !== "opensearch" && table["flavor"] !== "searchguard") throw new TableFormatError("`flavor` must be `opensearch` or `searchguard`");
+  if (table["flavor"] === "searchguard") checkSearchGuardSettings(record(table["settings"], "settings")["searchguard"]);
   const actionCount = strings(table["actionPatterns"], "actionPatterns").length;
   const indexCount = strings(table["indexPatterns"], "indexPatterns").length;
   strings(table["tenants"], "tenants");
@@ -5190,6 +6045,7 @@ function validateTable(value: unknown): DecisionTable {
     const m = record(mapping, `mappings[${i}]`);
     if (typeof m["role"] !== "string") throw new TableFormatError(`mappings[${i}].role must be a string`);
     for (const key of ["users", "backendRoles", "andBackendRoles", "hosts"]) strings(m[key], `mappings[${i}].${key}`);
+    if (m["ips"] !== undefined) strings(m["ips"], `mappings[${i}].ips`);
   });
   return value as DecisionTable;
 }
@@ -5198,6 +6054,7 @@ function checkRole(value: unknown, where: string, actionCount: number, indexCoun
   const role = record(value, where);
   if (typeof role["name"] !== "string") throw new TableFormatError(`${where}.name must be a string`);
   ids(role["cluster"], `${where}.cluster`, actionCount);
+  if (role["excludeCluster"] !== undefined) ids(role["excludeCluster"], `${where}.excludeCluster`, actionCount);
   strings(role["restApi"], `${where}.restApi`);
   list(role["index"], `${where}.index`).forEach((entry, i) => {
     const e = record(entry, `${where}.index[${i}]`);
@@ -5205,7 +6062,20 @@ function checkRole(value: unknown, where: string, actionCount: number, indexCoun
     ids(e["actions"], `${where}.index[${i}].actions`, actionCount);
     checkEntryRules(e, `${where}.index[${i}]`);
   });
-  list(role["tenants"], `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`)["patterns"], `${where}.tenants[${i}].patterns`));
+  list(role["tenants"], `${where}.tenants`).forEach((entry, i) => {
+    const e = record(entry, `${where}.tenants[${i}]`);
+    strings(e["patterns"], `${where}.tenants[${i}].patterns`);
+    if (e["actions"] !== undefined) ids(e["actions"], `${where}.tenants[${i}].actions`, actionCount);
+  });
+}
+
+/** A Search Guard table's own settings: two flags and two pattern lists. */
+function checkSearchGuardSettings(value: unknown): void {
+  const settings = record(value, "settings.searchguard");
+  for (const key of ["multitenancyEnabled", "globalTenantEnabled"]) {
+    if (typeof settings[key] !== "boolean") throw new TableFormatError(`settings.searchguard.${key} must be a boolean`);
+  }
+  for (const key of ["adminOnlyIndices", "adminOnlyActions"]) strings(settings[key], `settings.searchguard.${key}`);
 }
 
 /** An entry's optional DLS/FLS/masking fields: a query the runtime can read, non-empty lists, known kinds. */
@@ -5292,12 +6162,17 @@ function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
 }
 
 function rolesOf(policy: TablePolicy, value: unknown): readonly string[] {
+  if (policy.searchguard !== undefined) return policy.searchguard.rolesOf(value);
   const user = policy.users.resolve(value);
   if (typeof user === "string") throw new TypeError(user);
   return user.roleSet.names;
 }
 
 function authInfoOf(policy: TablePolicy, value: unknown, tenant: unknown): AuthInfo {
+  if (policy.searchguard !== undefined) {
+    if (tenant !== undefined && typeof tenant !== "string") throw new TypeError("`tenant` must be a string");
+    return policy.searchguard.whoami(value, tenant);
+  }
   const user = policy.users.resolve(value);
   if (typeof user === "string") throw new TypeError(user);
   if (tenant !== undefined && typeof tenant !== "string") throw new TypeError("`tenant` must be a string");
@@ -5701,7 +6576,7 @@ export interface Authorizer {
 /** The decision table compiled from the policy's sources (the same as policy.json). */
 const POLICY_TABLE: DecisionTable = {
   format: "policyc-decision-table",
-  version: 2,
+  version: 3,
   flavor: "opensearch",
   settings: {
     systemIndicesEnabled: false,

@@ -7,15 +7,26 @@ import { resolve } from "node:path";
 import { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import { formatLocation, SourceFile, type SourceSpan } from "../diagnostics/source-file.js";
 import type { CompileInput } from "../index.js";
+import type { Flavor } from "../model/types.js";
 import { dslImports, parseDslDocument } from "../parse/dsl/index.js";
 import { CliError } from "./exit-codes.js";
 import { describeError, readPolicyInput, readText, type SourceText } from "./read-input.js";
 
-export function readCompileInput(paths: readonly string[], settingsPath: string | undefined): CompileInput {
+export function readCompileInput(paths: readonly string[], settingsPath: string | undefined, flavor?: Flavor): CompileInput {
   const input = readPolicyInput(paths);
   if (input.kind === "table") throw new CliError(`\`${input.file.path}\` is a compiled decision table; give the policy's sources instead`);
   const files = input.kind === "dsl" ? withImports(input.files) : input.files;
-  return { files, ...(settingsPath !== undefined ? { settings: readText(settingsPath) } : {}) };
+  return { files, ...(settingsPath !== undefined ? { settings: readText(settingsPath) } : {}), ...(flavor !== undefined ? { flavor } : {}) };
+}
+
+/** `--flavor`, on every command that reads a configuration. */
+export const FLAVOR_FLAGS = "--flavor <flavor>";
+export const FLAVOR_DESCRIPTION = "read the configuration with `opensearch` (OpenSearch Security) or `searchguard` (Search Guard FLX) rules; by default the file names say (`sg_*.yml`: searchguard)";
+
+/** The `--flavor` value, checked. */
+export function flavorOption(text: string | undefined): Flavor | undefined {
+  if (text === undefined || text === "opensearch" || text === "searchguard") return text;
+  throw new CliError(`\`--flavor\` must be \`opensearch\` or \`searchguard\`, not \`${text}\``);
 }
 
 /** A file to read: given on the command line, or imported at `span`. */

@@ -5,6 +5,7 @@
  */
 import { compareText, type ResolvedPolicy, type ResolvedRole } from "../resolve/index.js";
 import { GLOBAL_TENANT } from "../rules/actions.js";
+import { SG_GLOBAL_TENANT } from "../rules/searchguard-actions.js";
 import { explicitRestApiPermissions } from "./rest-api-grants.js";
 import { restrictionFields } from "./restriction-fields.js";
 import {
@@ -12,25 +13,33 @@ import {
   TABLE_VERSION,
   type DecisionTable,
   type TableMapping,
+  type TableFlavor,
   type TableRole,
   type TableSettings,
 } from "../table/types.js";
 
 export function buildDecisionTable(policy: ResolvedPolicy): DecisionTable {
+  const flavor = policy.model.flavor;
   const roles = [...policy.roles.values()];
-  const actionPool = new Pool(roles.flatMap((r) => [...r.cluster, ...r.index.flatMap((e) => e.actions)]));
+  const actionPool = new Pool(roles.flatMap(actionPatternsOf));
   const indexPool = new Pool(roles.flatMap((r) => r.index.flatMap((e) => e.indexPatterns)));
+  const globalTenant = flavor === "searchguard" ? SG_GLOBAL_TENANT : GLOBAL_TENANT;
   return {
     format: TABLE_FORMAT,
     version: TABLE_VERSION,
-    flavor: "opensearch",
+    flavor,
     settings: tableSettings(policy),
     actionPatterns: actionPool.values,
     indexPatterns: indexPool.values,
-    roles: roles.map((role) => tableRole(role, actionPool, indexPool)),
+    roles: roles.map((role) => tableRole(role, actionPool, indexPool, flavor)),
     mappings: policy.mappings.map(tableMapping),
-    tenants: [...new Set([GLOBAL_TENANT, ...policy.tenants])].sort(compareText),
+    tenants: [...new Set([globalTenant, ...policy.tenants])].sort(compareText),
   };
+}
+
+/** Every action pattern a role's table entries refer to. */
+function actionPatternsOf(role: ResolvedRole): string[] {
+  return [...role.cluster, ...role.index.flatMap((e) => e.actions), ...(role.excludeCluster ?? []), ...role.tenants.flatMap((t) => t.actions ?? [])];
 }
 
 /** Distinct strings, sorted, each addressed by its position. */
@@ -46,21 +55,34 @@ class Pool {
   idsOf(values: readonly string[]): number[] {
     return [...new Set(values.map((v) => this.ids.get(v)!))].sort((a, b) => a - b);
   }
+
+  /** The ids in the values' order, repeats kept. */
+  idsInOrder(values: readonly string[]): number[] {
+    return values.map((v) => this.ids.get(v)!);
+  }
 }
 
-function tableRole(role: ResolvedRole, actions: Pool, indices: Pool): TableRole {
+function tableRole(role: ResolvedRole, actions: Pool, indices: Pool, flavor: TableFlavor): TableRole {
   const restrictions = restrictionFields(role);
+  const searchGuard = flavor === "searchguard";
   return {
     name: role.name,
     cluster: actions.idsOf(role.cluster),
-    restApi: explicitRestApiPermissions(role.cluster),
+    // The security REST API is OpenSearch's; Search Guard's own REST API is not modelled.
+    restApi: searchGuard ? [] : explicitRestApiPermissions(role.cluster),
     index: role.index.map((entry, i) => ({
-      patterns: indices.idsOf(entry.indexPatterns),
+      // Search Guard negations restrict by their position in the list.
+      patterns: searchGuard ? indices.idsInOrder(entry.indexPatterns) : indices.idsOf(entry.indexPatterns),
       actions: actions.idsOf(entry.actions),
       systemIndexAccess: entry.systemIndexAccess,
       ...restrictions[i],
     })),
-    tenants: role.tenants.map((entry) => ({ patterns: [...entry.patterns], write: entry.write })),
+    tenants: role.tenants.map((entry) => ({
+      patterns: [...entry.patterns],
+      write: entry.write,
+      ...(entry.actions !== undefined ? { actions: actions.idsOf(entry.actions) } : {}),
+    })),
+    ...(role.excludeCluster !== undefined ? { excludeCluster: actions.idsOf(role.excludeCluster) } : {}),
   };
 }
 
@@ -72,6 +94,7 @@ function tableMapping(mapping: ResolvedPolicy["mappings"][number]): TableMapping
     // A rule that can never match is written as a pattern that matches nothing.
     andBackendRoles: mapping.andBackendRoles === null ? [""] : [...mapping.andBackendRoles],
     hosts: [...mapping.hosts],
+    ...(mapping.ips !== undefined ? { ips: [...mapping.ips] } : {}),
   };
 }
 
@@ -92,5 +115,15 @@ function tableSettings(policy: ResolvedPolicy): TableSettings {
     restapiAdminEnabled: s.restapiAdminEnabled,
     anomalyDetectionFilterByBackendRoles: s.anomalyDetectionFilterByBackendRoles,
     forecastFilterByBackendRoles: s.forecastFilterByBackendRoles,
+    ...(policy.model.flavor === "searchguard"
+      ? {
+          searchguard: {
+            multitenancyEnabled: s.searchguardMultitenancyEnabled,
+            globalTenantEnabled: s.searchguardGlobalTenantEnabled,
+            adminOnlyIndices: [...s.searchguardAdminOnlyIndices],
+            adminOnlyActions: [...s.searchguardAdminOnlyActions],
+          },
+        }
+      : {}),
   };
 }

@@ -30,7 +30,7 @@ export function analyzePolicy(files: readonly SourceText[]): PolicyAnalysis {
   const input = { files };
   const { diagnostics } = validate(input);
   const { model } = readPolicyModel(input);
-  const builtins = readBuiltinPolicy();
+  const builtins = readBuiltinPolicy(model.flavor);
   // Resolving reports again what validate reported already.
   const resolved = resolvePolicy(model, builtins, new DiagnosticSink());
   const symbols = buildSymbolIndex({ policy: model, builtins, extraRoleReferences: mappedToRoles(files) });

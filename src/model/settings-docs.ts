@@ -10,9 +10,14 @@ import { SETTING_DEFINITIONS, type SettingDefinition } from "./settings.js";
 export const SETTINGS_SECTION_BEGIN = "<!-- settings:begin -->";
 export const SETTINGS_SECTION_END = "<!-- settings:end -->";
 
-/** The file a setting is read from: node settings from opensearch.yml, `config.dynamic.*` from config.yml. */
-export function settingFile(definition: SettingDefinition): "opensearch.yml" | "config.yml" {
-  return definition.names[0]!.startsWith("config.") ? "config.yml" : "opensearch.yml";
+/**
+ * The file a setting is read from: node settings from opensearch.yml, `config.dynamic.*` from config.yml;
+ * Search Guard's node settings from elasticsearch.yml, the others from the sg_* file their name starts with.
+ */
+export function settingFile(definition: SettingDefinition): string {
+  const name = definition.names[0]!;
+  if (definition.flavor === "searchguard") return name.startsWith("searchguard.") ? "elasticsearch.yml" : `${name.slice(0, name.indexOf("."))}.yml`;
+  return name.startsWith("config.") ? "config.yml" : "opensearch.yml";
 }
 
 /** How the reader takes a value of this kind, said once for the README and the schema alike. */
@@ -23,7 +28,7 @@ function valueNote(definition: SettingDefinition): string {
     case "string-list":
       return "A list, or one string of comma-separated values.";
     case "boolean":
-      return settingFile(definition) === "opensearch.yml" ? "Exactly `true` or `false`." : "`true` or `false`, in any case.";
+      return ["opensearch.yml", "elasticsearch.yml"].includes(settingFile(definition)) ? "Exactly `true` or `false`." : "`true` or `false`, in any case.";
     case "string":
       return "";
   }

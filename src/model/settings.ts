@@ -22,6 +22,10 @@ export interface Settings {
   readonly restapiAdminEnabled: boolean;
   readonly anomalyDetectionFilterByBackendRoles: boolean;
   readonly forecastFilterByBackendRoles: boolean;
+  readonly searchguardMultitenancyEnabled: boolean;
+  readonly searchguardGlobalTenantEnabled: boolean;
+  readonly searchguardAdminOnlyIndices: readonly string[];
+  readonly searchguardAdminOnlyActions: readonly string[];
   /** Where each setting that was given explicitly was written. */
   readonly origins: Readonly<Partial<Record<SettingKey, SourceSpan>>>;
 }
@@ -37,6 +41,8 @@ export interface SettingDefinition {
   readonly values?: readonly string[];
   readonly defaultValue: SettingValue;
   readonly description: string;
+  /** Set for the settings only Search Guard reads; the others are OpenSearch Security's. */
+  readonly flavor?: "searchguard";
 }
 
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
@@ -144,6 +150,47 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     kind: "boolean",
     defaultValue: false,
     description: "Forecasting: a forecaster is visible only to users who share a backend role with its creator (or map to `all_access`).",
+  },
+  {
+    key: "searchguardMultitenancyEnabled",
+    names: ["sg_frontend_multi_tenancy.enabled"],
+    kind: "boolean",
+    defaultValue: false,
+    description: "Search Guard: front-end multi-tenancy (sg_frontend_multi_tenancy.yml `enabled`); while off, only `SGS_GLOBAL_TENANT` can be used.",
+    flavor: "searchguard",
+  },
+  {
+    key: "searchguardGlobalTenantEnabled",
+    names: ["sg_frontend_multi_tenancy.global_tenant_enabled"],
+    kind: "boolean",
+    defaultValue: true,
+    description: "Search Guard: whether `SGS_GLOBAL_TENANT` is a valid tenant while multi-tenancy is on (sg_frontend_multi_tenancy.yml `global_tenant_enabled`).",
+    flavor: "searchguard",
+  },
+  {
+    key: "searchguardAdminOnlyIndices",
+    names: ["searchguard.admin_only_indices"],
+    kind: "string-list",
+    defaultValue: [
+      "searchguard",
+      ".searchguard",
+      ".searchguard_*",
+      ".signals_watches*",
+      ".signals_accounts",
+      ".signals_settings",
+      ".signals_truststores",
+      ".signals_proxies",
+    ],
+    description: "Search Guard: index patterns no role may access, `SGS_ALL_ACCESS` included (elasticsearch.yml).",
+    flavor: "searchguard",
+  },
+  {
+    key: "searchguardAdminOnlyActions",
+    names: ["searchguard.admin_only_actions"],
+    kind: "string-list",
+    defaultValue: ["cluster:admin:searchguard:config/*", "cluster:admin:searchguard:internal/*"],
+    description: "Search Guard: action patterns no role may perform, `SGS_ALL_ACCESS` included (elasticsearch.yml).",
+    flavor: "searchguard",
   },
 ];
 

@@ -10,6 +10,7 @@ import { mergeBuiltins } from "./merge-builtins.js";
 import { resolveActionGroups, type ActionGroupIndex } from "./resolve-action-groups.js";
 import { resolveMapping, type ResolvedMapping } from "./resolve-mappings.js";
 import { resolveRole, type ResolvedRole } from "./resolve-roles.js";
+import { resolveSearchGuardRole } from "./resolve-searchguard-role.js";
 
 export type { ResolvedIndexEntry, ResolvedRole, ResolvedTenantEntry } from "./resolve-roles.js";
 export type { ResolvedMapping } from "./resolve-mappings.js";
@@ -31,8 +32,9 @@ export function resolvePolicy(policy: PolicyModel, builtins: PolicyModel, sink: 
   const model = mergeBuiltins(policy, builtins, sink);
   const groups = resolveActionGroups(model.actionGroups, sink);
   const roles = new Map<string, ResolvedRole>();
+  const resolveOne = model.flavor === "searchguard" ? resolveSearchGuardRole : resolveRole;
   for (const role of [...model.roles].sort((a, b) => compareText(a.name.value, b.name.value))) {
-    if (!roles.has(role.name.value)) roles.set(role.name.value, resolveRole(role, groups, sink));
+    if (!roles.has(role.name.value)) roles.set(role.name.value, resolveOne(role, groups, sink));
   }
   const mappings = [...model.roleMappings]
     .sort((a, b) => compareText(a.role.value, b.role.value))

@@ -24,6 +24,8 @@ export interface ResolvedIndexEntry {
 export interface ResolvedTenantEntry {
   readonly patterns: readonly string[];
   readonly write: boolean;
+  /** Search Guard: the expanded tenant actions, which it matches against the requested action. */
+  readonly actions?: readonly string[];
   readonly source: TenantPermission;
 }
 
@@ -32,6 +34,8 @@ export interface ResolvedRole {
   readonly cluster: readonly string[];
   readonly index: readonly ResolvedIndexEntry[];
   readonly tenants: readonly ResolvedTenantEntry[];
+  /** Search Guard: the expanded `exclude_cluster_permissions`. */
+  readonly excludeCluster?: readonly string[];
   readonly source: Role;
 }
 
@@ -65,7 +69,7 @@ function grantsSystemIndexExplicitly(actions: readonly string[]): boolean {
 }
 
 /** Action patterns that can match something; invalid regexes are dropped (reported by the checks). */
-function usableActions(actions: readonly string[]): string[] {
+export function usableActions(actions: readonly string[]): string[] {
   return actions.filter((action) => patternProblem(action) === undefined);
 }
 

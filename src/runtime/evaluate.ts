@@ -20,6 +20,7 @@ import { readRequest } from "./request.js";
 import { ownershipRefusal } from "./resource-ownership.js";
 import { restApiDecision } from "./rest-api.js";
 import { restrictedDecision } from "./restrictions.js";
+import { authorizeSearchGuard } from "./searchguard/sg-evaluate.js";
 import { systemIndexVerdict } from "./system-indices.js";
 import type { TablePolicy } from "./table-policy.js";
 import { interceptDashboardsRequest } from "./tenants.js";
@@ -29,6 +30,8 @@ const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The decision for one request value; a malformed one is denied with the `error` that says why. */
 export function authorize(policy: TablePolicy, input: unknown): Decision {
+  // One branch per request on the table's flavor: Search Guard's rules are their own (searchguard/).
+  if (policy.searchguard !== undefined) return authorizeSearchGuard(policy.searchguard, input);
   const request = readRequest(input, policy.users);
   if (typeof request === "string") return { decision: "deny", roles: NO_NAMES, missing: NO_NAMES, error: request };
   const info = policy.actions.info(request.action);

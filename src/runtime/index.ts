@@ -56,12 +56,17 @@ export function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
 }
 
 function rolesOf(policy: TablePolicy, value: unknown): readonly string[] {
+  if (policy.searchguard !== undefined) return policy.searchguard.rolesOf(value);
   const user = policy.users.resolve(value);
   if (typeof user === "string") throw new TypeError(user);
   return user.roleSet.names;
 }
 
 function authInfoOf(policy: TablePolicy, value: unknown, tenant: unknown): AuthInfo {
+  if (policy.searchguard !== undefined) {
+    if (tenant !== undefined && typeof tenant !== "string") throw new TypeError("`tenant` must be a string");
+    return policy.searchguard.whoami(value, tenant);
+  }
   const user = policy.users.resolve(value);
   if (typeof user === "string") throw new TypeError(user);
   if (tenant !== undefined && typeof tenant !== "string") throw new TypeError("`tenant` must be a string");

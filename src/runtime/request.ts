@@ -22,7 +22,7 @@ export interface NormalizedUser {
 }
 
 /** A request after validation. */
-export interface NormalizedRequest<User extends NormalizedUser = NormalizedUser> {
+export interface NormalizedRequest<User = NormalizedUser> {
   readonly user: User;
   readonly action: string;
   /** `undefined` when the request names no index. */
@@ -43,12 +43,12 @@ export interface NormalizedResource {
 }
 
 /** Turns a request's `user` value into a user, or says what is wrong with it. */
-export interface UserResolver<User extends NormalizedUser> {
+export interface UserResolver<User> {
   resolve(value: unknown): User | string;
 }
 
 /** The request, or what is wrong with it (the first problem, in field order). */
-export function readRequest<User extends NormalizedUser>(value: unknown, users: UserResolver<User>): NormalizedRequest<User> | string {
+export function readRequest<User>(value: unknown, users: UserResolver<User>): NormalizedRequest<User> | string {
   if (!isRecord(value)) return "a request must be a JSON object";
   const user = users.resolve(value["user"]);
   if (typeof user === "string") return user;

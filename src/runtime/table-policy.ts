@@ -13,6 +13,7 @@ import { NameRules } from "./name-rules.js";
 import { RestrictionRules } from "./restrictions-tables.js";
 import { RoleMapper } from "./role-mapper.js";
 import { RoleSetInterner } from "./role-sets.js";
+import { SearchGuardPolicy } from "./searchguard/sg-policy.js";
 import { TemplatePatterns } from "./template-patterns.js";
 import { UserDirectory } from "./user-directory.js";
 import { validateLookupTables } from "./validate-lookup.js";
@@ -49,6 +50,8 @@ export class TablePolicy {
   readonly restrictions: RestrictionRules;
   readonly templates: TemplatePatterns;
   readonly systemIndices: NameRules;
+  /** The Search Guard rules of a `searchguard` table, which decide its requests instead; undefined for OpenSearch. */
+  readonly searchguard: SearchGuardPolicy | undefined;
 
   constructor(
     readonly table: DecisionTable,
@@ -69,5 +72,7 @@ export class TablePolicy {
     this.users = new UserDirectory(cacheSize, mapper, this.roleSets);
     this.templates = new TemplatePatterns(cacheSize);
     this.systemIndices = new NameRules(lookup.systemIndices);
+    const searchGuardSettings = table.flavor === "searchguard" ? table.settings.searchguard : undefined;
+    this.searchguard = searchGuardSettings === undefined ? undefined : new SearchGuardPolicy(table, searchGuardSettings, cacheSize);
   }
 }

@@ -20,6 +20,8 @@ export function validateTable(value: unknown): DecisionTable {
   if (table["version"] !== TABLE_VERSION) {
     throw new TableFormatError(`decision table version ${String(table["version"])} is not supported; this runtime reads version ${TABLE_VERSION}`);
   }
+  if (table["flavor"] !== "opensearch" && table["flavor"] !== "searchguard") throw new TableFormatError("`flavor` must be `opensearch` or `searchguard`");
+  if (table["flavor"] === "searchguard") checkSearchGuardSettings(record(table["settings"], "settings")["searchguard"]);
   const actionCount = strings(table["actionPatterns"], "actionPatterns").length;
   const indexCount = strings(table["indexPatterns"], "indexPatterns").length;
   strings(table["tenants"], "tenants");
@@ -29,6 +31,7 @@ export function validateTable(value: unknown): DecisionTable {
     const m = record(mapping, `mappings[${i}]`);
     if (typeof m["role"] !== "string") throw new TableFormatError(`mappings[${i}].role must be a string`);
     for (const key of ["users", "backendRoles", "andBackendRoles", "hosts"]) strings(m[key], `mappings[${i}].${key}`);
+    if (m["ips"] !== undefined) strings(m["ips"], `mappings[${i}].ips`);
   });
   return value as DecisionTable;
 }
@@ -37,6 +40,7 @@ function checkRole(value: unknown, where: string, actionCount: number, indexCoun
   const role = record(value, where);
   if (typeof role["name"] !== "string") throw new TableFormatError(`${where}.name must be a string`);
   ids(role["cluster"], `${where}.cluster`, actionCount);
+  if (role["excludeCluster"] !== undefined) ids(role["excludeCluster"], `${where}.excludeCluster`, actionCount);
   strings(role["restApi"], `${where}.restApi`);
   list(role["index"], `${where}.index`).forEach((entry, i) => {
     const e = record(entry, `${where}.index[${i}]`);
@@ -44,7 +48,20 @@ function checkRole(value: unknown, where: string, actionCount: number, indexCoun
     ids(e["actions"], `${where}.index[${i}].actions`, actionCount);
     checkEntryRules(e, `${where}.index[${i}]`);
   });
-  list(role["tenants"], `${where}.tenants`).forEach((entry, i) => strings(record(entry, `${where}.tenants[${i}]`)["patterns"], `${where}.tenants[${i}].patterns`));
+  list(role["tenants"], `${where}.tenants`).forEach((entry, i) => {
+    const e = record(entry, `${where}.tenants[${i}]`);
+    strings(e["patterns"], `${where}.tenants[${i}].patterns`);
+    if (e["actions"] !== undefined) ids(e["actions"], `${where}.tenants[${i}].actions`, actionCount);
+  });
+}
+
+/** A Search Guard table's own settings: two flags and two pattern lists. */
+function checkSearchGuardSettings(value: unknown): void {
+  const settings = record(value, "settings.searchguard");
+  for (const key of ["multitenancyEnabled", "globalTenantEnabled"]) {
+    if (typeof settings[key] !== "boolean") throw new TableFormatError(`settings.searchguard.${key} must be a boolean`);
+  }
+  for (const key of ["adminOnlyIndices", "adminOnlyActions"]) strings(settings[key], `settings.searchguard.${key}`);
 }
 
 /** An entry's optional DLS/FLS/masking fields: a query the runtime can read, non-empty lists, known kinds. */

@@ -10,12 +10,15 @@
  */
 
 export const TABLE_FORMAT = "policyc-decision-table";
-export const TABLE_VERSION = 2;
+export const TABLE_VERSION = 3;
+
+/** Whose rules decide: OpenSearch Security or Search Guard FLX. */
+export type TableFlavor = "opensearch" | "searchguard";
 
 export interface DecisionTable {
   readonly format: typeof TABLE_FORMAT;
   readonly version: typeof TABLE_VERSION;
-  readonly flavor: "opensearch";
+  readonly flavor: TableFlavor;
   readonly settings: TableSettings;
   /** Every distinct action pattern after action-group expansion, sorted. */
   readonly actionPatterns: readonly string[];
@@ -44,6 +47,19 @@ export interface TableSettings {
   readonly restapiAdminEnabled: boolean;
   readonly anomalyDetectionFilterByBackendRoles: boolean;
   readonly forecastFilterByBackendRoles: boolean;
+  /** Search Guard's own settings; present exactly when the table's flavor is `searchguard`. */
+  readonly searchguard?: SearchGuardTableSettings;
+}
+
+export interface SearchGuardTableSettings {
+  /** `sg_frontend_multi_tenancy.yml` `enabled`: while off, only `SGS_GLOBAL_TENANT` can be used. */
+  readonly multitenancyEnabled: boolean;
+  /** `sg_frontend_multi_tenancy.yml` `global_tenant_enabled`. */
+  readonly globalTenantEnabled: boolean;
+  /** Index patterns no role may access (`searchguard.admin_only_indices`). */
+  readonly adminOnlyIndices: readonly string[];
+  /** Action patterns no role may perform (`searchguard.admin_only_actions`). */
+  readonly adminOnlyActions: readonly string[];
 }
 
 export interface TableRole {
@@ -58,10 +74,21 @@ export interface TableRole {
   readonly restApi: readonly string[];
   readonly index: readonly TableIndexEntry[];
   readonly tenants: readonly TableTenantEntry[];
+  /**
+   * Search Guard: ids into `actionPatterns` of the cluster actions no user
+   * holding this role may perform, whatever another role grants. Absent when none.
+   */
+  readonly excludeCluster?: readonly number[];
 }
 
 export interface TableIndexEntry {
-  /** Ids into `indexPatterns`. */
+  /**
+   * Ids into `indexPatterns`, sorted. For Search Guard in the order written,
+   * negations (`-pattern`) included: which patterns a negation restricts
+   * depends on where it stands. Search Guard's alias and data-stream
+   * permissions are entries too: policyc has no cluster state, so a
+   * requested name is matched as given.
+   */
   readonly patterns: readonly number[];
   /** Ids into `actionPatterns`. */
   readonly actions: readonly number[];
@@ -97,6 +124,8 @@ export interface TableTenantEntry {
   readonly patterns: readonly string[];
   /** Read-write when the expanded actions contain `kibana:saved_objects/*\/write` literally. */
   readonly write: boolean;
+  /** Search Guard: ids into `actionPatterns`, the expanded tenant actions, matched against the requested action. */
+  readonly actions?: readonly number[];
 }
 
 export interface TableMapping {
@@ -105,4 +134,6 @@ export interface TableMapping {
   readonly backendRoles: readonly string[];
   readonly andBackendRoles: readonly string[];
   readonly hosts: readonly string[];
+  /** Search Guard: CIDR ranges (or addresses) of the caller's IP. Absent when none. */
+  readonly ips?: readonly string[];
 }

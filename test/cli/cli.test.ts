@@ -46,7 +46,7 @@ describe("policyc compile", () => {
     const result = runCli(["compile", "examples/bulk-permissions", "--out", out]);
     expect(result.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["policy.json", "policy.ts"]);
-    expect(JSON.parse(readFileSync(join(out, "policy.json"), "utf8"))).toMatchObject({ format: "policyc-decision-table", version: 2 });
+    expect(JSON.parse(readFileSync(join(out, "policy.json"), "utf8"))).toMatchObject({ format: "policyc-decision-table", version: 3 });
   });
 
   it("writes the module as JavaScript with its declarations when asked with --js", () => {

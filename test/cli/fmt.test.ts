@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -75,7 +75,8 @@ describe("policyc fmt --check", () => {
   });
 
   it("passes on every example's .policy file", () => {
-    const files = readdirSync("examples").map((name) => join("examples", name, `${name}.policy`));
+    // Search Guard examples have no .policy file: the DSL writes OpenSearch Security policies only.
+    const files = readdirSync("examples").map((name) => join("examples", name, `${name}.policy`)).filter((file) => existsSync(file));
     expect(runCli(["fmt", "--check", ...files])).toMatchObject({ status: 0, stdout: "", stderr: "" });
   });
 });

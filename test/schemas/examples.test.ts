@@ -27,6 +27,8 @@ function expectedSchema(path: string): string | undefined {
   const kind = classifyFile(path);
   if (kind.kind === "policy") return kind.config.schema.replace("schemas/", "");
   if (kind.kind === "settings") return "opensearch-settings.schema.json";
+  if (kind.kind === "sg-authz") return "sg_authz.schema.json";
+  if (kind.kind === "sg-multi-tenancy") return "sg_frontend_multi_tenancy.schema.json";
   return undefined;
 }
 

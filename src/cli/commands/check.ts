@@ -5,7 +5,8 @@ import { loadTable, TableFormatError, type Policy } from "../../runtime/index.js
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { diagnosticFormat, renderDiagnostics, type DiagnosticFormat } from "../output.js";
 import { describeError, readPolicyInput } from "../read-input.js";
-import { readCompileInput } from "../sources.js";
+import { FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
+import type { Flavor } from "../../model/types.js";
 
 export function registerCheck(program: Command): void {
   program
@@ -14,9 +15,10 @@ export function registerCheck(program: Command): void {
     .argument("<policy...>", "configuration directory, YAML files, .policy files or a compiled policy.json")
     .requiredOption("--requests <file>", "requests, one JSON object per line; `-` reads standard input")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
+    .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
     .option("--format <format>", "the policy's diagnostics on standard error as `text`, `json` or `sarif`", "text")
-    .action((paths: string[], options: { requests: string; settings?: string; format: string }) => {
-      const policy = loadPolicy(paths, options.settings, diagnosticFormat(options.format));
+    .action((paths: string[], options: { requests: string; settings?: string; flavor?: string; format: string }) => {
+      const policy = loadPolicy(paths, options.settings, diagnosticFormat(options.format), flavorOption(options.flavor));
       if (!policy) {
         process.exitCode = EXIT_POLICY_ERRORS;
         return;
@@ -32,10 +34,11 @@ export function registerCheck(program: Command): void {
     });
 }
 
-export function loadPolicy(paths: readonly string[], settingsPath: string | undefined, format: DiagnosticFormat = "text"): Policy | undefined {
+export function loadPolicy(paths: readonly string[], settingsPath: string | undefined, format: DiagnosticFormat = "text", flavor?: Flavor): Policy | undefined {
   const input = readPolicyInput(paths);
   if (input.kind === "table") {
     if (settingsPath !== undefined) throw new CliError("`--settings` applies when compiling; a decision table already holds its settings");
+    if (flavor !== undefined) throw new CliError("`--flavor` applies when compiling; a decision table already holds its flavor");
     try {
       return loadTable(JSON.parse(input.file.text));
     } catch (error) {
@@ -43,7 +46,7 @@ export function loadPolicy(paths: readonly string[], settingsPath: string | unde
       throw error;
     }
   }
-  const result = compile(readCompileInput(paths, settingsPath));
+  const result = compile(readCompileInput(paths, settingsPath, flavor));
   process.stderr.write(renderDiagnostics(result.diagnostics, format));
   return result.table ? loadTable(result.table) : undefined;
 }

@@ -4,13 +4,14 @@ import { compile, type CompileInput } from "../../index.js";
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { diagnosticFormat, renderDiagnostics, type DiagnosticFormat } from "../output.js";
 import { describeError } from "../read-input.js";
-import { readCompileInput } from "../sources.js";
+import { FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
 import { watchCompile, type WatchedBuild } from "../watch.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
 interface CompileOptions {
   readonly out: string;
   readonly settings?: string;
+  readonly flavor?: string;
   readonly js?: boolean;
   readonly format: string;
   readonly watch?: boolean;
@@ -23,6 +24,7 @@ export function registerCompile(program: Command): void {
     .argument("<policy...>", "configuration directory or YAML files, or .policy files")
     .requiredOption("--out <dir>", "directory to write the outputs to")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
+    .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
     .option("--js", "also write <out>/policy.js (ECMAScript module) and <out>/policy.d.ts")
     .option("--format <format>", "diagnostics on standard error as `text`, `json` or `sarif`", "text")
     .option("--watch", "compile again whenever an input changes, keeping the last good outputs; stop with Ctrl+C")
@@ -39,8 +41,9 @@ export function registerCompile(program: Command): void {
 
 /** Reading the inputs, and compiling them into the outputs, which are written only when there is no error. */
 function compileBuild(paths: readonly string[], options: CompileOptions, format: DiagnosticFormat): WatchedBuild {
+  const flavor = flavorOption(options.flavor);
   return {
-    read: () => readCompileInput(paths, options.settings),
+    read: () => readCompileInput(paths, options.settings, flavor),
     compile: (input: CompileInput) => {
       const result = compile(input, { js: options.js === true });
       process.stderr.write(renderDiagnostics(result.diagnostics, format));

@@ -9,59 +9,73 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { emitDslPolicy } from "../../emit/dsl/index.js";
+import { migrateToOpenSearch } from "../../emit/opensearch-migration/index.js";
 import { emitYamlPolicy } from "../../emit/yaml/index.js";
 import { readPolicyModel, validate, type CompileInput } from "../../index.js";
-import { classifyFile } from "../../parse/yaml/index.js";
+import { classifyFile, readBuiltinPolicy } from "../../parse/yaml/index.js";
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { renderDiagnostics } from "../output.js";
 import { describeError } from "../read-input.js";
-import { readCompileInput } from "../sources.js";
+import { FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
-type Target = "dsl" | "yaml";
+type Target = "dsl" | "yaml" | "opensearch";
 
 interface ConvertOptions {
   readonly to: string;
   readonly output: string;
   readonly settings?: string;
+  readonly flavor?: string;
 }
 
 const HELP_AFTER = `
 Comments are not carried over in either direction: the policy model holds
 definitions and settings, not comments. Settings given explicitly (in
 opensearch.yml, config.yml, a settings block or --settings) are converted too:
-into the settings block, or into opensearch.yml and config.yml.`;
+into the settings block, or into opensearch.yml and config.yml.
+
+\`--to opensearch\` migrates a Search Guard configuration (sg_roles.yml & co.)
+to OpenSearch Security's files, and warns (PC7xxx) at each construct
+OpenSearch cannot express the same way, naming the access that changes.`;
 
 export function registerConvert(program: Command): void {
   program
     .command("convert")
-    .description("convert a policy between YAML configuration files and the DSL")
+    .description("convert a policy between YAML configuration files and the DSL, or migrate a Search Guard configuration to OpenSearch Security")
     .argument("<policy...>", "configuration directory or YAML files, or .policy files")
-    .requiredOption("--to <format>", "`dsl` (writes one .policy file) or `yaml` (writes a directory of configuration files)")
+    .requiredOption(
+      "--to <format>",
+      "`dsl` (writes one .policy file), `yaml` (writes a directory of configuration files) or `opensearch` (migrates a Search Guard configuration to a directory of OpenSearch Security files)",
+    )
     .requiredOption("--output <path>", "the .policy file or the directory to write")
     .option("--settings <file>", "an opensearch.yml whose settings apply (and are converted)")
+    .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
     .addHelpText("after", HELP_AFTER)
     .action((paths: string[], options: ConvertOptions) => {
       const target = parseTarget(options.to);
-      const input = readCompileInput(paths, options.settings);
+      const input = readCompileInput(paths, options.settings, flavorOption(options.flavor));
       const { diagnostics } = validate(input);
       process.stderr.write(renderDiagnostics(diagnostics, "text"));
       if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
         process.exitCode = EXIT_POLICY_ERRORS;
         return;
       }
-      const written = target === "dsl" ? writeDsl(input, options.output) : writeYaml(input, options.output);
+      const written = target === "dsl" ? writeDsl(input, options.output) : target === "yaml" ? writeYaml(input, options.output) : writeOpenSearch(input, options.output);
       process.exitCode = written ? EXIT_OK : EXIT_POLICY_ERRORS;
     });
 }
 
 function parseTarget(value: string): Target {
-  if (value === "dsl" || value === "yaml") return value;
-  throw new CliError(`unknown format \`${value}\`; use \`--to dsl\` or \`--to yaml\``);
+  if (value === "dsl" || value === "yaml" || value === "opensearch") return value;
+  throw new CliError(`unknown format \`${value}\`; use \`--to dsl\`, \`--to yaml\` or \`--to opensearch\``);
 }
 
 /** What the target cannot hold is reported; an error there (never a warning) stops the write. */
 function writeDsl(input: CompileInput, output: string): boolean {
+  if (readPolicyModel(input).model.flavor === "searchguard") {
+    // The DSL has no way to say the flavor, so a Search Guard policy would come back with OpenSearch's rules.
+    throw new CliError("the DSL writes OpenSearch Security policies only, so a Search Guard configuration cannot be converted to it; migrate it with `--to opensearch` first");
+  }
   if (isDirectory(output)) throw new CliError(`\`${output}\` is a directory; \`--to dsl\` writes one .policy file`);
   const sink = new DiagnosticSink();
   const text = emitDslPolicy(readPolicyModel(input).model, sink);
@@ -71,10 +85,32 @@ function writeDsl(input: CompileInput, output: string): boolean {
   return true;
 }
 
-/** Every file is written atomically, and only once all of them are known to be writable. */
 function writeYaml(input: CompileInput, directory: string): boolean {
+  const model = readPolicyModel(input).model;
+  if (model.flavor === "searchguard") {
+    throw new CliError("`--to yaml` writes the files of the policy's own flavor, which for Search Guard it cannot yet; migrate to OpenSearch Security with `--to opensearch`");
+  }
   const sink = new DiagnosticSink();
-  const files = emitYamlPolicy(readPolicyModel(input).model, sink);
+  return writeFiles(emitYamlPolicy(model, sink), sink, directory);
+}
+
+/**
+ * Migrates a Search Guard policy; what OpenSearch cannot express the same
+ * way is reported as warnings, which do not stop the write.
+ */
+function writeOpenSearch(input: CompileInput, directory: string): boolean {
+  const model = readPolicyModel(input).model;
+  if (model.flavor !== "searchguard") {
+    throw new CliError("`--to opensearch` migrates a Search Guard configuration (sg_roles.yml & co.); this one is OpenSearch Security's already (`--to yaml` rewrites it)");
+  }
+  const sink = new DiagnosticSink();
+  const builtins = { searchguard: readBuiltinPolicy("searchguard"), opensearch: readBuiltinPolicy("opensearch") };
+  const migrated = migrateToOpenSearch(model, builtins, sink);
+  return writeFiles(emitYamlPolicy(migrated, sink), sink, directory);
+}
+
+/** Every file is written atomically, and only once all of them are known to be writable. */
+function writeFiles(files: Record<string, string>, sink: DiagnosticSink, directory: string): boolean {
   process.stderr.write(renderDiagnostics(sink.diagnostics, "text"));
   if (sink.hasErrors()) return false;
   checkOutputDirectory(directory, Object.keys(files));

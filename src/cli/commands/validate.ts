@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { validate } from "../../index.js";
 import { EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { diagnosticFormat, renderDiagnostics } from "../output.js";
-import { readCompileInput } from "../sources.js";
+import { FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -11,9 +11,10 @@ export function registerValidate(program: Command): void {
     .argument("<policy...>", "configuration directory or YAML files, or .policy files")
     .option("--format <format>", "`text`, `json` or `sarif` (SARIF 2.1.0, for code scanning)", "text")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
-    .action((paths: string[], options: { format: string; settings?: string }) => {
+    .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
+    .action((paths: string[], options: { format: string; settings?: string; flavor?: string }) => {
       const format = diagnosticFormat(options.format);
-      const result = validate(readCompileInput(paths, options.settings));
+      const result = validate(readCompileInput(paths, options.settings, flavorOption(options.flavor)));
       process.stdout.write(renderDiagnostics(result.diagnostics, format));
       process.exitCode = result.diagnostics.some((d) => d.severity === "error") ? EXIT_POLICY_ERRORS : EXIT_OK;
     });

@@ -9,6 +9,7 @@ import type { AuthInfo, Policy } from "../../runtime/index.js";
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { describeError } from "../read-input.js";
 import { formatAuthInfoText } from "../auth-info-text.js";
+import { FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption } from "../sources.js";
 import { loadPolicy } from "./check.js";
 
 type WhoamiFormat = "json" | "text";
@@ -18,6 +19,7 @@ interface WhoamiOptions {
   readonly users?: string;
   readonly tenant?: string;
   readonly settings?: string;
+  readonly flavor?: string;
   readonly format: string;
 }
 
@@ -33,11 +35,12 @@ export function registerWhoami(program: Command): void {
     .option("--users <file>", "users, one JSON object per line; `-` reads standard input")
     .option("--tenant <name>", "the Dashboards tenant the requests name (reported as `user_requested_tenant`)")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
+    .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
     .option("--format <format>", "`json` (one object per line) or `text`", "json")
     .action((paths: string[], options: WhoamiOptions) => {
       const format = whoamiFormat(options.format);
       const users = userSource(options);
-      const policy = loadPolicy(paths, options.settings);
+      const policy = loadPolicy(paths, options.settings, "text", flavorOption(options.flavor));
       if (!policy) {
         process.exitCode = EXIT_POLICY_ERRORS;
         return;

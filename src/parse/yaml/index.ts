@@ -1,11 +1,14 @@
 /**
  * The YAML front end: the plugin's configuration files (roles.yml,
  * roles_mapping.yml, action_groups.yml, internal_users.yml, tenants.yml, their
- * static_*.yml counterparts, opensearch.yml and config.yml) → the policy model.
+ * static_*.yml counterparts, opensearch.yml and config.yml) → the policy model;
+ * or Search Guard's (sg_roles.yml & co., sg_authz.yml,
+ * sg_frontend_multi_tenancy.yml, elasticsearch.yml), read with its rules.
  */
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { defaultSettings, type Settings } from "../../model/settings.js";
-import type { PolicyModel } from "../../model/types.js";
+import type { Flavor, PolicyModel } from "../../model/types.js";
+import { chooseFlavor } from "./flavor.js";
 import { parseSettingsFile, parseYamlFile, sourceFileOf } from "./parse-file.js";
 import { applySettingsPatch } from "./settings-values.js";
 import { emptyParts, mergeParts } from "./to-model.js";
@@ -13,6 +16,7 @@ import { emptyParts, mergeParts } from "./to-model.js";
 export { parseYamlFile, type YamlFileResult } from "./parse-file.js";
 export { readBuiltinPolicy } from "./builtin-policy.js";
 export { classifyFile, type FileClass, type PolicyConfigType } from "./config-kinds.js";
+export { chooseFlavor, flavorOfFile, FLAVOR_NAMES } from "./flavor.js";
 
 export interface YamlSource {
   readonly path: string;
@@ -21,30 +25,33 @@ export interface YamlSource {
 
 /**
  * Reads a policy from its YAML files, recognized by base name; other files
- * get a PC5003 warning. Settings start from the defaults and are changed by
- * opensearch.yml and config.yml, in the order given. Never throws for bad
- * input: problems go to `sink`, and whatever could be read is returned.
+ * get a PC5003 warning. The flavor is `flavor` when given, else the one the
+ * files say (flavor.ts); files of the other flavor are errors. Settings start
+ * from the defaults and are changed by the settings files, in the order given.
+ * Never throws for bad input: problems go to `sink`, and whatever could be
+ * read is returned.
  */
-export function parseYamlPolicy(files: readonly YamlSource[], sink: DiagnosticSink): PolicyModel {
+export function parseYamlPolicy(files: readonly YamlSource[], sink: DiagnosticSink, flavor?: Flavor): PolicyModel {
+  const chosen = chooseFlavor(files, sink, flavor);
   let parts = emptyParts();
   let settings = defaultSettings();
   const sources: string[] = [];
-  for (const { path, text } of files) {
-    const result = parseYamlFile(path, text, sink);
+  for (const { path, text } of chosen.files) {
+    const result = parseYamlFile(path, text, sink, chosen.flavor);
     if (result.kind === "other") continue;
     sources.push(path);
     if (result.kind === "policy") parts = mergeParts(parts, result.parts);
     else settings = applySettingsPatch(settings, result.patch);
   }
-  return { flavor: "opensearch", ...parts, settings, sources };
+  return { flavor: chosen.flavor, ...parts, settings, sources };
 }
 
 /**
- * Settings from an opensearch.yml given on its own (whatever its name),
- * applied over `base` (the defaults unless given; pass the policy's settings
- * to keep what config.yml set).
+ * Settings from an opensearch.yml (Search Guard: elasticsearch.yml) given on
+ * its own (whatever its name), applied over `base` (the defaults unless given;
+ * pass the policy's settings to keep what the other settings files set).
  */
-export function readSettingsOverride(source: YamlSource, sink: DiagnosticSink, base: Settings = defaultSettings()): Settings {
-  const patch = parseSettingsFile(sourceFileOf(source.path, source.text), sink);
+export function readSettingsOverride(source: YamlSource, sink: DiagnosticSink, base: Settings = defaultSettings(), flavor: Flavor = "opensearch"): Settings {
+  const patch = parseSettingsFile(sourceFileOf(source.path, source.text), sink, flavor);
   return applySettingsPatch(base, patch);
 }

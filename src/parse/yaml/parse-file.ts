@@ -1,17 +1,24 @@
 /**
  * One YAML file, recognized by its base name, read into its part of the model
- * (policy files) or into settings (opensearch.yml, config.yml).
+ * (policy files) or into settings (opensearch.yml, config.yml, and Search
+ * Guard's elasticsearch.yml, sg_authz.yml and sg_frontend_multi_tenancy.yml).
  */
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { SourceFile, spanOf } from "../../diagnostics/source-file.js";
+import type { Flavor } from "../../model/types.js";
 import { readConfigFile } from "./config-file.js";
-import { baseName, classifyFile, type PolicyConfigKind, type PolicyConfigType } from "./config-kinds.js";
+import { baseName, classifyFile, flavorOfFileName, policyKindFor, type PolicyConfigKind, type PolicyConfigType } from "./config-kinds.js";
 import { code } from "../../diagnostics/message-text.js";
 import { checkMeta } from "./meta-check.js";
 import { checkSchema } from "./schema-check.js";
+import { checkSgMeta } from "./searchguard/sg-meta-check.js";
+import { checkRemovedRoleAttributes } from "./searchguard/sg-removed-attributes.js";
+import { readSgAuthzFile, readSgMultiTenancyFile } from "./searchguard/sg-settings-files.js";
+import { sgTreeToModel } from "./searchguard/sg-to-model.js";
 import { readSettingsFile } from "./settings-file.js";
 import type { SettingsPatch } from "./settings-values.js";
 import { treeToModel, type PolicyParts } from "./to-model.js";
+import type { YamlTree } from "./yaml-nodes.js";
 import { readYamlTree } from "./yaml-tree.js";
 
 export type YamlFileResult =
@@ -19,26 +26,45 @@ export type YamlFileResult =
   | { readonly kind: "settings"; readonly patch: SettingsPatch }
   | { readonly kind: "other" };
 
-/** Reads one file; every problem goes to `sink`, nothing is thrown. */
-export function parseYamlFile(path: string, text: string, sink: DiagnosticSink): YamlFileResult {
+const NO_SETTINGS: SettingsPatch = { values: new Map(), origins: new Map() };
+
+/**
+ * Reads one file with a flavor's rules (by default the one its name says, else
+ * OpenSearch's); every problem goes to `sink`, nothing is thrown.
+ */
+export function parseYamlFile(path: string, text: string, sink: DiagnosticSink, flavor: Flavor = flavorOfFileName(path) ?? "opensearch"): YamlFileResult {
   const classified = classifyFile(path);
   const file = sourceFileOf(path, text);
   switch (classified.kind) {
-    case "policy":
-      return { kind: "policy", type: classified.config.type, parts: parsePolicyFile(file, classified.config, sink) };
+    case "policy": {
+      const kind = policyKindFor(classified.config, flavor);
+      return { kind: "policy", type: kind.type, parts: parsePolicyFile(file, kind, sink) };
+    }
     case "settings":
-      return { kind: "settings", patch: parseSettingsFile(file, sink) };
+      return { kind: "settings", patch: parseSettingsFile(file, sink, flavor) };
     case "config":
-      return { kind: "settings", patch: parseConfigFile(file, sink) };
+      return { kind: "settings", patch: parseTree(file, sink, readConfigFile) };
+    case "sg-authz":
+      return { kind: "settings", patch: parseTree(file, sink, readSgAuthzFile) };
+    case "sg-multi-tenancy":
+      return { kind: "settings", patch: parseTree(file, sink, readSgMultiTenancyFile) };
     case "other":
       sink.report("PC5003", `${code(baseName(path))} is not a policy file and is not read`, spanOf(file, 0));
       return { kind: "other" };
   }
 }
 
-/** A policy file of a known type, whatever its name. */
+/** A policy file of a known kind, whatever its name, read with its flavor's rules. */
 export function parsePolicyFile(file: SourceFile, kind: PolicyConfigKind, sink: DiagnosticSink): PolicyParts {
   const tree = readYamlTree(file, sink);
+  if (kind.flavor === "searchguard") {
+    if (!tree.unreadable) {
+      checkSgMeta(tree, kind, sink);
+      checkSchema(tree, kind, sink);
+      if (kind.type === "roles") checkRemovedRoleAttributes(tree, sink);
+    }
+    return sgTreeToModel(tree, kind.type);
+  }
   if (!tree.unreadable) {
     checkMeta(tree, kind.type, sink);
     checkSchema(tree, kind, sink);
@@ -46,15 +72,14 @@ export function parsePolicyFile(file: SourceFile, kind: PolicyConfigKind, sink: 
   return treeToModel(tree, kind.type);
 }
 
-/** An opensearch.yml, whatever its name. */
-export function parseSettingsFile(file: SourceFile, sink: DiagnosticSink): SettingsPatch {
-  return readSettingsFile(readYamlTree(file, sink), sink);
+/** A node settings file (opensearch.yml, or Search Guard's elasticsearch.yml), whatever its name. */
+export function parseSettingsFile(file: SourceFile, sink: DiagnosticSink, flavor: Flavor = "opensearch"): SettingsPatch {
+  return readSettingsFile(readYamlTree(file, sink), sink, flavor);
 }
 
-function parseConfigFile(file: SourceFile, sink: DiagnosticSink): SettingsPatch {
+function parseTree(file: SourceFile, sink: DiagnosticSink, read: (tree: YamlTree, sink: DiagnosticSink) => SettingsPatch): SettingsPatch {
   const tree = readYamlTree(file, sink);
-  if (tree.unreadable) return { values: new Map(), origins: new Map() };
-  return readConfigFile(tree, sink);
+  return tree.unreadable ? NO_SETTINGS : read(tree, sink);
 }
 
 /** The source file of a text; a UTF-8 byte order mark is dropped, which keeps columns on line 1 right. */

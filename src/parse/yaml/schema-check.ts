@@ -20,7 +20,7 @@ import type { YamlNode, YamlTree } from "./yaml-nodes.js";
 export function checkSchema(tree: YamlTree, kind: PolicyConfigKind, sink: DiagnosticSink): void {
   const { root } = tree;
   if (!root) return;
-  const { schema, validate } = schemaFor(kind.type);
+  const { schema, validate } = schemaFor(kind);
   if (validate(toJson(root))) return;
   const context: ErrorContext = { tree: root, kind, schema, sink };
   for (const error of withoutCascades(validate.errors ?? [])) {
@@ -50,6 +50,7 @@ function reportError(error: ErrorObject, context: ErrorContext): void {
   if (!target) return;
   const parentSchema = error.parentSchema ?? {};
   if (error.keyword === "additionalProperties") reportUnknownKey(error, segments, target, parentSchema, context);
+  else if (error.keyword === "required") reportMissingKey(error, segments, target, context);
   else if (error.keyword === "type") reportWrongType(segments, target, parentSchema, context);
   else if (error.keyword === "anyOf" || error.keyword === "oneOf") {
     const message = `${placeName(segments, context.kind.entryNoun)} must be ${describeExpected(parentSchema, context.schema)}`;
@@ -74,6 +75,13 @@ function reportUnknownKey(
   const help = key === "<<" ? "the plugin does not support yaml merge keys; write the keys out" : undefined;
   const span = keyNode?.span ?? target.node.span;
   context.sink.report("PC2006", `unknown key ${code(key)} in ${owner}${suggestion}`, span, help ? { help } : {});
+}
+
+/** A key the plugin requires (Search Guard: an action group's `type`), reported at the entry's name. */
+function reportMissingKey(error: ErrorObject, segments: readonly string[], target: PointerTarget, context: ErrorContext): void {
+  const key = String((error.params as { missingProperty?: unknown }).missingProperty);
+  const message = `${placeName(segments, context.kind.entryNoun)} has no ${code(key)}; the plugin requires it`;
+  context.sink.report("PC2007", message, target.key?.span ?? target.node.span);
 }
 
 function reportWrongType(segments: readonly string[], target: PointerTarget, parentSchema: AnySchemaObject, context: ErrorContext): void {

@@ -4,7 +4,7 @@
  */
 import { Ajv, type AnySchemaObject, type ValidateFunction } from "ajv";
 import { readPackageJson } from "../../package-files.js";
-import { POLICY_CONFIG_KINDS, type PolicyConfigType } from "./config-kinds.js";
+import type { PolicyConfigKind } from "./config-kinds.js";
 
 export interface CompiledSchema {
   readonly schema: AnySchemaObject;
@@ -12,18 +12,19 @@ export interface CompiledSchema {
 }
 
 let ajv: Ajv | undefined;
-const compiled = new Map<PolicyConfigType, CompiledSchema>();
+/** By schema path: the two flavors' files of one type have different schemas. */
+const compiled = new Map<string, CompiledSchema>();
 
-/** The compiled schema of a policy file type. */
-export function schemaFor(type: PolicyConfigType): CompiledSchema {
-  let entry = compiled.get(type);
+/** The compiled schema of a kind of policy file. */
+export function schemaFor(kind: PolicyConfigKind): CompiledSchema {
+  let entry = compiled.get(kind.schema);
   if (!entry) {
-    const schema = readPackageJson(POLICY_CONFIG_KINDS[type].schema) as AnySchemaObject;
+    const schema = readPackageJson(kind.schema) as AnySchemaObject;
     // `verbose` puts the failing (sub)schema on each error, which the messages are built from;
     // strict mode stays off because it rejects union types such as `["string", "null"]`.
     ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false });
     entry = { schema, validate: ajv.compile(schema) };
-    compiled.set(type, entry);
+    compiled.set(kind.schema, entry);
   }
   return entry;
 }

@@ -3,11 +3,15 @@
  * (OpenSearch flattens them the same way). Only the settings of the catalog
  * matter; other security settings get a warning, as do near misses of the
  * anomaly detection and forecasting settings; any other key is ignored.
+ * For Search Guard the file is elasticsearch.yml and the catalog's
+ * `searchguard.*` settings are read instead; Search Guard has many other node
+ * settings, so only a near miss of one policyc reads gets a warning.
  */
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
-import { allSettingNames, settingDefinitionByName, type SettingDefinition, type SettingKey, type Settings } from "../../model/settings.js";
+import { SETTING_DEFINITIONS, settingDefinitionByName, type SettingKey, type Settings } from "../../model/settings.js";
+import type { Flavor } from "../../model/types.js";
 import { code } from "../../diagnostics/message-text.js";
 import { readSettingValue, type SettingsPatch } from "./settings-values.js";
 import { isNull, type YamlMap, type YamlNode, type YamlScalar, type YamlTree } from "./yaml-nodes.js";
@@ -22,14 +26,25 @@ interface FlatSetting {
 const SECURITY_PREFIXES = ["plugins.security.", "opendistro_security."];
 /** Plugins with many settings policyc rightly ignores: only a near miss of one it reads is reported. */
 const OWNING_PLUGIN_PREFIXES = ["plugins.anomaly_detection.", "opendistro.anomaly_detection.", "plugins.forecast."];
-/** The catalog's `config.dynamic.*` entries live in config.yml, not among the node settings. */
-const NODE_SETTING_NAMES = new Set(allSettingNames().filter((name) => !name.startsWith("config.")));
-
-function nodeSettingDefinition(name: string): SettingDefinition | undefined {
-  return NODE_SETTING_NAMES.has(name) ? settingDefinitionByName(name) : undefined;
+/**
+ * The node settings of a flavor: the catalog's `config.dynamic.*` entries live in config.yml and
+ * Search Guard's `sg_*` ones in their sg_*.yml files, not among the node settings.
+ */
+function nodeSettingNames(flavor: Flavor): Set<string> {
+  const definitions = SETTING_DEFINITIONS.filter((definition) => (definition.flavor ?? "opensearch") === flavor);
+  const names = definitions.flatMap((definition) => definition.names);
+  return new Set(names.filter((name) => (flavor === "searchguard" ? name.startsWith("searchguard.") : !name.startsWith("config."))));
 }
 
-export function readSettingsFile(tree: YamlTree, sink: DiagnosticSink): SettingsPatch {
+const NODE_SETTING_NAMES: Readonly<Record<Flavor, ReadonlySet<string>>> = {
+  opensearch: nodeSettingNames("opensearch"),
+  searchguard: nodeSettingNames("searchguard"),
+};
+
+/** Search Guard FLX no longer reads the mapping mode from elasticsearch.yml (`AuthorizationConfig.parseLegacySgConfig` is not called). */
+const SG_LEGACY_MAPPING_MODE = "searchguard.roles_mapping_resolution";
+
+export function readSettingsFile(tree: YamlTree, sink: DiagnosticSink, flavor: Flavor = "opensearch"): SettingsPatch {
   const values = new Map<SettingKey, Settings[SettingKey]>();
   const origins = new Map<SettingKey, SourceSpan>();
   const given = new Map<SettingKey, FlatSetting>();
@@ -37,10 +52,12 @@ export function readSettingsFile(tree: YamlTree, sink: DiagnosticSink): Settings
   if (root && root.kind !== "map") {
     sink.report("PC2007", "`opensearch.yml` must be a mapping of setting names to values", root.span);
   }
+  const known = NODE_SETTING_NAMES[flavor];
   for (const setting of flattenSettings(root?.kind === "map" ? root : undefined, sink)) {
-    const definition = nodeSettingDefinition(setting.name);
+    const definition = known.has(setting.name) ? settingDefinitionByName(setting.name) : undefined;
     if (!definition) {
-      reportUnknown(setting, sink);
+      if (flavor === "searchguard") reportUnknownSearchGuard(setting, sink);
+      else reportUnknown(setting, sink);
       continue;
     }
     if (isNull(setting.value)) continue; // an empty value leaves the default, as in OpenSearch
@@ -87,9 +104,20 @@ function flattenSettings(map: YamlMap | undefined, sink: DiagnosticSink): FlatSe
 function reportUnknown(setting: FlatSetting, sink: DiagnosticSink): void {
   const security = SECURITY_PREFIXES.some((prefix) => setting.name.startsWith(prefix));
   if (!security && !OWNING_PLUGIN_PREFIXES.some((prefix) => setting.name.startsWith(prefix))) return;
-  const suggestion = didYouMean(setting.name, NODE_SETTING_NAMES);
+  const suggestion = didYouMean(setting.name, NODE_SETTING_NAMES.opensearch);
   if (!security && suggestion === "") return;
   sink.report("PC2012", `policyc does not read setting ${code(setting.name)}${suggestion}`, setting.key.span);
+}
+
+function reportUnknownSearchGuard(setting: FlatSetting, sink: DiagnosticSink): void {
+  if (setting.name === SG_LEGACY_MAPPING_MODE) {
+    sink.report("PC2012", `Search Guard FLX does not read ${code(SG_LEGACY_MAPPING_MODE)} from elasticsearch.yml`, setting.key.span, {
+      help: "set `role_mapping.resolution_mode` in sg_authz.yml",
+    });
+    return;
+  }
+  const suggestion = didYouMean(setting.name, NODE_SETTING_NAMES.searchguard);
+  if (suggestion !== "") sink.report("PC2012", `policyc does not read setting ${code(setting.name)}${suggestion}`, setting.key.span);
 }
 
 function reportTwice(setting: FlatSetting, first: FlatSetting, sink: DiagnosticSink): void {

@@ -31,7 +31,15 @@ export function toActionGroup(entry: YamlEntry): ActionGroup {
   };
 }
 
-export function toInternalUser(entry: YamlEntry): InternalUser {
+/** How a flavor names an internal user's security roles and reads its attributes. */
+export interface InternalUserFields {
+  readonly securityRolesKey: string;
+  readonly attributes: (node: YamlNode | undefined) => { name: LocatedString; value: LocatedString }[];
+}
+
+const OPENSEARCH_USER_FIELDS: InternalUserFields = { securityRolesKey: "opendistro_security_roles", attributes: attributesOf };
+
+export function toInternalUser(entry: YamlEntry, fields: InternalUserFields = OPENSEARCH_USER_FIELDS): InternalUser {
   const body = bodyOf(entry);
   const hash = text(field(body, "hash"));
   return {
@@ -39,8 +47,8 @@ export function toInternalUser(entry: YamlEntry): InternalUser {
     ...entityFlags(body),
     ...(hash !== undefined ? { hash } : {}),
     backendRoles: stringList(field(body, "backend_roles")),
-    securityRoles: stringList(field(body, "opendistro_security_roles")),
-    attributes: attributesOf(field(body, "attributes")),
+    securityRoles: stringList(field(body, fields.securityRolesKey)),
+    attributes: fields.attributes(field(body, "attributes")),
     span: entrySpan(entry),
   };
 }

@@ -34,7 +34,7 @@ export function treeToModel(tree: YamlTree, type: PolicyConfigType): PolicyParts
     case "actiongroups":
       return { ...parts, actionGroups: entries.map(toActionGroup) };
     case "internalusers":
-      return { ...parts, internalUsers: entries.map(toInternalUser) };
+      return { ...parts, internalUsers: entries.map((entry) => toInternalUser(entry)) };
     case "tenants":
       return { ...parts, tenants: entries.map(toTenant) };
   }

@@ -92,7 +92,12 @@ export interface RequestUser {
   readonly backend_roles?: readonly string[];
   /** Security roles the authenticator already assigned; added to the mapped ones. */
   readonly roles?: readonly string[];
-  /** Custom attributes by full key, e.g. `attr.internal.dept`. */
+  /**
+   * Custom attributes by full key, e.g. `attr.internal.dept`. A Search Guard
+   * table's runtime also accepts any JSON value here (structured attributes,
+   * `${user.attrs.NAME}`: lists, objects, numbers); the type names the
+   * strings both flavors take.
+   */
   readonly attributes?: Readonly<Record<string, string>>;
   /** The caller's IP address, for `hosts` mappings. */
   readonly host?: string;
