@@ -19,6 +19,10 @@ import { code } from "../diagnostics/message-text.js";
 import type { LocatedString, PolicyModel, RoleMapping } from "../model/types.js";
 import { patternProblem } from "../resolve/resolve-patterns.js";
 
+const OPENSEARCH_HELP =
+  "map it in roles_mapping.yml (in the DSL: `users`, `backend_roles` or `hosts` in the role, or `mapped_to` in a user), or list it in a user's `opendistro_security_roles`";
+const SEARCH_GUARD_HELP = "map it in sg_roles_mapping.yml, or list it in a user's `search_guard_roles`";
+
 export function checkUnmappedRoles(model: PolicyModel, builtinRoleNames: ReadonlySet<string>, sink: DiagnosticSink): void {
   if (model.settings.rolesMappingResolution !== "MAPPING_ONLY" || sink.hasErrors()) return;
   const reached = reachedRoleNames(model);
@@ -27,7 +31,7 @@ export function checkUnmappedRoles(model: PolicyModel, builtinRoleNames: Readonl
     // A custom role named like a built-in one is ignored (PC3004 says so); the built-in one is not custom.
     if (reached.has(name) || builtinRoleNames.has(name) || role.reserved) continue;
     sink.report("PC3006", `role ${code(name)} is mapped to nobody: no role mapping and no internal user gives it to anyone, so it grants nothing`, role.name.span, {
-      help: "map it in roles_mapping.yml (in the DSL: `users`, `backend_roles` or `hosts` in the role, or `mapped_to` in a user), or list it in a user's `opendistro_security_roles`",
+      help: model.flavor === "searchguard" ? SEARCH_GUARD_HELP : OPENSEARCH_HELP,
     });
   }
 }
