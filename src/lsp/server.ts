@@ -19,7 +19,7 @@ import { completionsAt } from "./completion.js";
 import { definitionsAt, referencesAt } from "./definitions.js";
 import { DiagnosticsPublisher } from "./diagnostics-publisher.js";
 import { documentPath, DocumentStore } from "./document-store.js";
-import { formatPolicyText } from "./formatting.js";
+import { formattingEdits } from "./formatting.js";
 import { hoverAt } from "./hover.js";
 import { policyLanguage } from "./policy-inputs.js";
 import { safely } from "./safely.js";
@@ -96,7 +96,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     safely(log, "formatting", [], (params) => {
       const document = documents.get(params.textDocument.uri);
       const path = document ? documentPath(document) : undefined;
-      return document && path && policyLanguage(path) === "dsl" ? formatPolicyText(path, document.getText()) : [];
+      return document && path && policyLanguage(path) === "dsl" ? formattingEdits(path, document.getText()) : [];
     }),
   );
 

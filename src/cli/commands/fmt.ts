@@ -4,10 +4,8 @@
  * is; a formatted file is written only when its text changes, atomically.
  */
 import type { Command } from "commander";
-import { DiagnosticSink, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { SourceFile } from "../../diagnostics/source-file.js";
-import { printDslDocument, sameDslDocument } from "../../emit/dsl/index.js";
-import { parseDslDocument, type DslDocument } from "../../parse/dsl/index.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { formatPolicyText, FormatChangedMeaningError } from "../../format-policy.js";
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { renderDiagnostics } from "../output.js";
 import { describeError, readText } from "../read-input.js";
@@ -47,24 +45,12 @@ export function registerFmt(program: Command): void {
 function formatFile(path: string): Formatted {
   if (!path.toLowerCase().endsWith(".policy")) throw new CliError(`\`${path}\` is not a .policy file; \`fmt\` formats the DSL only`);
   const { text } = readText(path);
-  const sink = new DiagnosticSink();
-  const document = parseDslDocument(new SourceFile(path, text), sink);
-  const errors = sink.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  if (errors.length > 0) return { path, errors };
-  const formatted = printDslDocument(document);
-  checkUnchanged(path, document, formatted);
-  return { path, original: text, text: formatted };
-}
-
-/**
- * The formatter must change only the layout. Reading its output back is
- * cheap, and it keeps a printer bug from ever damaging a user's file.
- */
-function checkUnchanged(path: string, document: DslDocument, formatted: string): void {
-  const sink = new DiagnosticSink();
-  const reread = parseDslDocument(new SourceFile(path, formatted), sink);
-  if (sink.hasErrors() || !sameDslDocument(document, reread)) {
-    throw new CliError(`internal error: formatting \`${path}\` would change what it says, so it is left as it is; please report this`);
+  try {
+    const result = formatPolicyText(path, text);
+    return "errors" in result ? { path, errors: result.errors } : { path, original: text, text: result.text };
+  } catch (error) {
+    if (error instanceof FormatChangedMeaningError) throw new CliError(`internal error: ${error.message}; please report this`);
+    throw error;
   }
 }
 
