@@ -7,6 +7,7 @@
  * if (result.table) writeFileSync("policy.json", result.outputs!["policy.json"]);
  * // result.outputs also holds "policy.ts", the generated module (`compile(input, { js: true })` adds policy.js and policy.d.ts)
  */
+import { buildProvenance } from "./compile/build-provenance.js";
 import { compilePolicy } from "./compile/compile-policy.js";
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { emitJsonTable } from "./emit/json-table.js";
@@ -22,6 +23,7 @@ export type { DiagnosticCode } from "./diagnostics/codes.js";
 export type { SourceFile, SourceSpan } from "./diagnostics/source-file.js";
 export { formatDiagnostics, type DiagnosticFormat, type FormatOptions } from "./diagnostics/format/format-diagnostics.js";
 export type { DecisionTable } from "./table/types.js";
+export type { TableLocation, TableProvenance } from "./table/provenance.js";
 export type { PolicyModel } from "./model/types.js";
 export type { AuthorizationRequest, Decision } from "./table/request.js";
 
@@ -53,15 +55,22 @@ export interface CompileOptions {
   readonly module?: boolean;
   /** With the module, also `policy.js` (ECMAScript) and `policy.d.ts`, for projects without TypeScript. */
   readonly js?: boolean;
+  /**
+   * Keep in the table where every grant came from (`provenance`): what
+   * `explain` and `who-can` report. Off by default, which keeps the table and
+   * the module lean.
+   */
+  readonly provenance?: boolean;
 }
 
 /** Compiles a policy into its decision table and, unless `module` is false, the generated module. */
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult {
   const sink = new DiagnosticSink();
   const policy = readPolicy(input, sink);
-  const { table, resolved } = compilePolicy(policy, readBuiltinPolicy(policy.flavor), sink);
+  const { table: lean, resolved } = compilePolicy(policy, readBuiltinPolicy(policy.flavor), sink);
   const diagnostics = sortDiagnostics(sink.diagnostics);
-  if (!table || sink.hasErrors()) return { diagnostics };
+  if (!lean || sink.hasErrors()) return { diagnostics };
+  const table = options.provenance === true ? { ...lean, provenance: buildProvenance(resolved) } : lean;
   const outputs: Record<string, string> = { "policy.json": emitJsonTable(table) };
   if (options.module !== false) {
     const sources = [...policy.sources, ...(input.settings ? [input.settings.path] : [])];

@@ -9,6 +9,8 @@
  * generated module: it imports nothing.
  */
 
+import type { TableProvenance } from "./provenance.js";
+
 export const TABLE_FORMAT = "policyc-decision-table";
 export const TABLE_VERSION = 3;
 
@@ -30,6 +32,8 @@ export interface DecisionTable {
   readonly mappings: readonly TableMapping[];
   /** Defined tenants, `global_tenant` included, sorted. */
   readonly tenants: readonly string[];
+  /** Where every grant came from, for `explain` and `who-can`; present only when compiled with provenance. */
+  readonly provenance?: TableProvenance;
 }
 
 export interface TableSettings {

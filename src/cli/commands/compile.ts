@@ -15,6 +15,7 @@ interface CompileOptions {
   readonly js?: boolean;
   readonly format: string;
   readonly watch?: boolean;
+  readonly provenance?: boolean;
 }
 
 export function registerCompile(program: Command): void {
@@ -26,6 +27,7 @@ export function registerCompile(program: Command): void {
     .option("--settings <file>", "an opensearch.yml whose settings apply")
     .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
     .option("--js", "also write <out>/policy.js (ECMAScript module) and <out>/policy.d.ts")
+    .option("--provenance", "keep in the table where every grant came from, for `explain` and `who-can` (and `explain` in the module)")
     .option("--format <format>", "diagnostics on standard error as `text`, `json` or `sarif`", "text")
     .option("--watch", "compile again whenever an input changes, keeping the last good outputs; stop with Ctrl+C")
     .action((paths: string[], options: CompileOptions) => {
@@ -45,7 +47,7 @@ function compileBuild(paths: readonly string[], options: CompileOptions, format:
   return {
     read: () => readCompileInput(paths, options.settings, flavor),
     compile: (input: CompileInput) => {
-      const result = compile(input, { js: options.js === true });
+      const result = compile(input, { js: options.js === true, provenance: options.provenance === true });
       process.stderr.write(renderDiagnostics(result.diagnostics, format));
       if (!result.outputs) return Math.max(1, result.diagnostics.filter((d) => d.severity === "error").length);
       writeOutputs(options.out, result.outputs);
