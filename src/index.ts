@@ -15,17 +15,34 @@ import { emitModuleFiles } from "./emit/module/index.js";
 import type { Flavor, PolicyModel } from "./model/types.js";
 import { SourceFile, spanOf } from "./diagnostics/source-file.js";
 import { parseDslPolicy } from "./parse/dsl/index.js";
+import type { InputProblem } from "./parse/input-problem.js";
+import { readRestApiInput } from "./parse/rest-api/index.js";
 import { parseYamlPolicy, readBuiltinPolicy, readSettingsOverride } from "./parse/yaml/index.js";
 import type { DecisionTable } from "./table/types.js";
 
 export type { Diagnostic, RelatedLocation, Severity } from "./diagnostics/diagnostic.js";
 export type { DiagnosticCode } from "./diagnostics/codes.js";
+export type { InputProblem } from "./parse/input-problem.js";
 export type { SourceFile, SourceSpan } from "./diagnostics/source-file.js";
 export { formatDiagnostics, type DiagnosticFormat, type FormatOptions } from "./diagnostics/format/format-diagnostics.js";
 export type { DecisionTable } from "./table/types.js";
 export type { TableLocation, TableProvenance } from "./table/provenance.js";
+export type { Explanation } from "./table/explanation.js";
 export type { PolicyModel } from "./model/types.js";
+/** The REST API as an output: apply scripts (`convert --to console|curl`) and JSON Patch documents between two policies. */
+export { emitApplyScript, emitPatchScript, policyDiffPatches, type ScriptFormat, type TypePatch, type JsonPatchOperation } from "./emit/rest-api/index.js";
 export type { AuthorizationRequest, Decision } from "./table/request.js";
+/** Who can perform an action, and what access changes between two versions of a policy (`policyc who-can`, `policyc diff`), from decision tables (compiled with `provenance: true` for locations). */
+export { whoCan, type WhoCanAnswer, type WhoCanQuery } from "./analyze/who-can.js";
+export { diffPolicies } from "./analyze/diff/compute.js";
+export type { PolicyDiff } from "./analyze/diff/model.js";
+
+/** One source file's text; `problem` says what was wrong with its bytes when it was read (reported as a diagnostic). */
+export interface PolicySourceText {
+  readonly path: string;
+  readonly text: string;
+  readonly problem?: InputProblem;
+}
 
 /** A policy's source texts. */
 export interface CompileInput {
@@ -33,11 +50,17 @@ export interface CompileInput {
    * YAML configuration files, recognized by base name (`roles.yml`,
    * `roles_mapping.yml`, …), or `.policy` files (each imported file among them).
    */
-  readonly files: readonly { readonly path: string; readonly text: string }[];
+  readonly files: readonly PolicySourceText[];
   /** An `opensearch.yml` (Search Guard: `elasticsearch.yml`) whose settings replace those of the files. */
-  readonly settings?: { readonly path: string; readonly text: string };
+  readonly settings?: PolicySourceText;
   /** Whose rules read the YAML files; by default the flavor their names say (`sg_*.yml`: Search Guard). */
   readonly flavor?: Flavor;
+  /**
+   * The policy REST API scripts among `files` (`.console`, `.http`, `.sh`)
+   * apply to: YAML files, API dumps or `.policy` files. Without it the scripts
+   * apply to the other files given, or to the plugin's static configuration.
+   */
+  readonly base?: readonly { readonly path: string; readonly text: string }[];
 }
 
 export interface CompileResult {
@@ -100,7 +123,10 @@ function readPolicy(input: CompileInput, sink: DiagnosticSink): PolicyModel {
 const isDslPath = (path: string): boolean => /\.policy$/i.test(path);
 
 /** `.policy` files go to the DSL front end, the rest to the YAML one; a policy is never read from both. */
-function readSources({ files, flavor }: CompileInput, sink: DiagnosticSink): PolicyModel {
+function readSources({ files, flavor, base }: CompileInput, sink: DiagnosticSink): PolicyModel {
+  const readOther = (other: CompileInput["files"]): PolicyModel => readSources({ files: other, ...(flavor !== undefined ? { flavor } : {}) }, sink);
+  const restApi = readRestApiInput({ files, ...(base !== undefined ? { base } : {}), ...(flavor !== undefined ? { flavor } : {}) }, sink, readOther);
+  if (restApi) return restApi;
   const dsl = files.filter((file) => isDslPath(file.path));
   if (dsl.length === 0) return parseYamlPolicy(files, sink, flavor);
   if (flavor === "searchguard") {

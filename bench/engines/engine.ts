@@ -5,7 +5,7 @@
 import type { AuthorizationRequest } from "../../src/table/request.js";
 import type { Workload } from "../workload/workload.js";
 
-export const ENGINE_NAMES = ["module", "runtime", "reference", "casl", "casbin", "cedar", "map_get"] as const;
+export const ENGINE_NAMES = ["module", "runtime", "runtime_prov", "reference", "casl", "casbin", "cedar", "map_get"] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export interface Engine {
@@ -24,6 +24,8 @@ export interface Engine {
 export interface CompiledArtifacts {
   /** policy.json (the decision table). */
   readonly tablePath: string;
+  /** The same decision table compiled with provenance (`compile(input, { provenance: true })`). */
+  readonly provenanceTablePath: string;
   /** policy.js (the generated module), when the compiler emits one. */
   readonly modulePath: string | undefined;
 }

@@ -3,7 +3,7 @@ import { caslEngine } from "./casl.js";
 import { casbinEngine } from "./casbin.js";
 import { cedarEngine } from "./cedar.js";
 import type { EngineContext, EngineName, EngineOrAbsence } from "./engine.js";
-import { mapGetEngine, moduleEngine, referenceEngine, runtimeEngine } from "./policyc.js";
+import { mapGetEngine, moduleEngine, referenceEngine, runtimeEngine, runtimeProvenanceEngine } from "./policyc.js";
 
 export async function createEngine(name: EngineName, context: EngineContext): Promise<EngineOrAbsence> {
   switch (name) {
@@ -11,6 +11,8 @@ export async function createEngine(name: EngineName, context: EngineContext): Pr
       return moduleEngine(context);
     case "runtime":
       return runtimeEngine(context);
+    case "runtime_prov":
+      return runtimeProvenanceEngine(context);
     case "reference":
       return referenceEngine(context);
     case "map_get":

@@ -22,6 +22,24 @@ export function runtimeEngine(context: EngineContext): Engine {
   };
 }
 
+/**
+ * `loadTable` on the same table compiled with provenance: provenance is data
+ * for `explain`, which decisions never read, so this should cost what
+ * `runtime` costs.
+ */
+export function runtimeProvenanceEngine(context: EngineContext): Engine {
+  const table = JSON.parse(readFileSync(context.artifacts.provenanceTablePath, "utf8")) as { provenance?: unknown };
+  if (table.provenance === undefined) throw new Error("the table compiled with provenance has none");
+  const policy = loadTable(table);
+  return {
+    name: "runtime_prov",
+    check: (request) => policy.authorize(request).decision === "allow",
+    unsupported: 0,
+    decides: true,
+    notes: ["`loadTable` from dist/runtime on the table compiled with `provenance: true` (same decisions, more data)"],
+  };
+}
+
 interface GeneratedModule {
   authorize(request: AuthorizationRequest): Decision;
 }

@@ -49,7 +49,11 @@ export async function runEngineJob(job: EngineJob): Promise<EngineReport> {
   const workload = buildWorkload(job.roles, job.seed, job.sizes);
   const workloadMs = performance.now() - jobStarted;
   const modulePath = join(job.dir, "policy.js");
-  const artifacts = { tablePath: join(job.dir, "policy.json"), modulePath: existsSync(modulePath) ? modulePath : undefined };
+  const artifacts = {
+    tablePath: join(job.dir, "policy.json"),
+    provenanceTablePath: join(job.dir, "policy-provenance.json"),
+    modulePath: existsSync(modulePath) ? modulePath : undefined,
+  };
   const started = performance.now();
   const engine = await createEngine(job.engine, { workload, artifacts });
   const loadMs = performance.now() - started;

@@ -58,6 +58,8 @@ export interface CompileReport {
   readonly rss_before_compile_mb: number;
   readonly yaml_bytes: number;
   readonly table_bytes: number;
+  /** Size of the same policy.json compiled with provenance. */
+  readonly provenance_table_bytes: number;
   /** Size of the generated policy.js; null when the compiler emits none. */
   readonly module_bytes: number | null;
   readonly index_patterns: number;

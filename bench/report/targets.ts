@@ -1,6 +1,7 @@
 /**
  * The issue's targets, as ratios within one run: module vs reference and vs
- * the fastest peer at R = 1,000, flatness from R = 10 to 10,000, cluster and
+ * the fastest peer at R = 1,000, a table with provenance vs one without at
+ * R = 1,000, flatness from R = 10 to 10,000, cluster and
  * single-index checks vs a bare `Map.get`, compile time and memory at
  * R = 10,000. Each is met, missed, or not measurable in this run (null).
  */
@@ -56,6 +57,19 @@ function versusPeers(results: readonly RoleResult[]): TargetResult {
   return target("module_vs_fastest_peer_r1000", "R=1,000: module at least 10x faster than the fastest peer", ratio(warm?.ns ?? null, module("warm")), 10, true, detail);
 }
 
+/** Provenance is data for `explain`; a table that carries it must decide as fast as one without. */
+function provenanceCost(results: readonly RoleResult[]): TargetResult {
+  const at = (phase: "warm" | "cold") => ratio(median(results, 1000, "runtime_prov", "mixed", phase), median(results, 1000, "runtime", "mixed", phase));
+  return target(
+    "provenance_vs_lean_r1000",
+    "R=1,000: authorize on a table compiled with provenance costs at most 1.1x the same table without",
+    at("warm"),
+    1.1,
+    false,
+    `runtime_prov / runtime, warm mixed stream; cold: ${times(at("cold"))}`,
+  );
+}
+
 function flatness(results: readonly RoleResult[]): TargetResult {
   const at = (phase: "warm" | "cold") => ratio(median(results, 10_000, "module", "mixed", phase), median(results, 10, "module", "mixed", phase));
   return target("module_r10000_vs_r10", "module cost per check at R=10,000 at most 1.5x its cost at R=10", at("warm"), 1.5, false, `warm mixed stream; cold: ${times(at("cold"))}`);
@@ -83,6 +97,7 @@ export function evaluateTargets(results: readonly RoleResult[]): TargetResult[] 
   return [
     versusReference(results),
     versusPeers(results),
+    provenanceCost(results),
     flatness(results),
     versusMapGet(results, "cluster", 4, "cluster_vs_map_get", "a cluster check costs at most 4x a bare Map.get"),
     versusMapGet(results, "single", 10, "single_index_vs_map_get", "a single-index check costs at most 10x a bare Map.get"),

@@ -56,6 +56,7 @@ function compileTable(results: readonly RoleResult[]): string[] {
     line("peak RSS MiB", (r) => count(r.compile_peak_rss_mb)),
     line("module KiB", (r) => (r.module_bytes === null ? "n/a" : count(r.module_bytes / 1024))),
     line("table KiB", (r) => count(r.table_bytes / 1024)),
+    line("  with provenance KiB", (r) => count(r.provenance_table_bytes / 1024)),
   ];
 }
 

@@ -4,7 +4,9 @@
  * matches nothing, which is almost always a typo (`my_reed` for `my_read`).
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
+import { code } from "../diagnostics/message-text.js";
 import { closestMatch } from "../diagnostics/suggest.js";
+import { patternProblem, reportPatternProblem } from "../resolve/resolve-patterns.js";
 import type { LocatedString, PolicyModel } from "../model/types.js";
 
 export function checkActionNames(
@@ -31,14 +33,16 @@ function checkActionName(
   sink: DiagnosticSink,
 ): void {
   const name = action.value;
+  const problem = patternProblem(name);
+  if (problem?.unsupported) reportPatternProblem(action, "action pattern", problem, sink);
   if (groupNames.has(name) || knownActions.has(name) || /[*?]/.test(name) || name.startsWith("/")) return;
   const suggestion = closestMatch(name, candidates);
   const hint = suggestion === undefined ? "" : `; did you mean \`${suggestion}\`?`;
   const options = suggestion === undefined ? {} : { suggestion };
   if (!name.includes(":")) {
-    sink.report("PC3001", `\`${name}\` is neither an action group nor an action, so it grants nothing${hint}`, action.span, options);
+    sink.report("PC3001", `${code(name)} is neither an action group nor an action, so it grants nothing${hint}`, action.span, options);
   } else if (suggestion !== undefined) {
     // Action names with a colon may belong to plugins we do not know; only a near miss is worth a warning.
-    sink.report("PC3001", `unknown action \`${name}\`${hint}`, action.span, options);
+    sink.report("PC3001", `unknown action ${code(name)}${hint}`, action.span, options);
   }
 }

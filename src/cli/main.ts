@@ -6,10 +6,15 @@ import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
 import { registerCompile } from "./commands/compile.js";
 import { registerConvert } from "./commands/convert.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerFmt } from "./commands/fmt.js";
+import { registerLint } from "./commands/lint.js";
 import { registerLsp } from "./commands/lsp.js";
+import { registerTest } from "./commands/test.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWhoami } from "./commands/whoami.js";
+import { registerWhoCan } from "./commands/who-can.js";
+import { registerDiff } from "./commands/diff.js";
 import { CliError, EXIT_USAGE } from "./exit-codes.js";
 
 export function buildProgram(): Command {
@@ -20,7 +25,12 @@ export function buildProgram(): Command {
   registerCompile(program);
   registerCheck(program);
   registerWhoami(program);
+  registerWhoCan(program);
+  registerDiff(program);
+  registerExplain(program);
+  registerTest(program);
   registerValidate(program);
+  registerLint(program);
   registerConvert(program);
   registerFmt(program);
   registerLsp(program);

@@ -9,14 +9,38 @@ import { formatLocation, SourceFile, type SourceSpan } from "../diagnostics/sour
 import type { CompileInput } from "../index.js";
 import type { Flavor } from "../model/types.js";
 import { dslImports, parseDslDocument } from "../parse/dsl/index.js";
+import { isRestApiScriptPath } from "../parse/rest-api/index.js";
 import { CliError } from "./exit-codes.js";
 import { describeError, readPolicyInput, readText, type SourceText } from "./read-input.js";
 
-export function readCompileInput(paths: readonly string[], settingsPath: string | undefined, flavor?: Flavor): CompileInput {
+export function readCompileInput(paths: readonly string[], settingsPath: string | undefined, flavor?: Flavor, basePaths: readonly string[] = []): CompileInput {
+  const files = readSourceFiles(paths);
+  const base = basePaths.length > 0 ? readSourceFiles(basePaths) : undefined;
+  return {
+    files,
+    ...(base !== undefined ? { base } : {}),
+    ...(settingsPath !== undefined ? { settings: readText(settingsPath) } : {}),
+    ...(flavor !== undefined ? { flavor } : {}),
+  };
+}
+
+/** The files of a policy's paths: `.policy` files with their imports, REST API scripts as they are. */
+function readSourceFiles(paths: readonly string[]): SourceText[] {
   const input = readPolicyInput(paths);
   if (input.kind === "table") throw new CliError(`\`${input.file.path}\` is a compiled decision table; give the policy's sources instead`);
-  const files = input.kind === "dsl" ? withImports(input.files) : input.files;
-  return { files, ...(settingsPath !== undefined ? { settings: readText(settingsPath) } : {}), ...(flavor !== undefined ? { flavor } : {}) };
+  if (input.kind !== "dsl") return [...input.files];
+  const scripts = input.files.filter((file) => isRestApiScriptPath(file.path));
+  return [...withImports(input.files.filter((file) => !isRestApiScriptPath(file.path))), ...scripts];
+}
+
+/** `--base`, on every command that reads REST API scripts (repeatable). */
+export const BASE_FLAGS = "--base <path>";
+export const BASE_DESCRIPTION =
+  "the policy REST API scripts (.console, .http, .sh) apply to: a configuration directory, YAML files, API dumps or .policy files (repeatable); by default the plugin's static configuration";
+
+/** Collects a repeatable option's values. */
+export function collectPaths(value: string, previous: readonly string[] = []): string[] {
+  return [...previous, value];
 }
 
 /** `--flavor`, on every command that reads a configuration. */

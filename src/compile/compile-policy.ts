@@ -1,12 +1,14 @@
 /**
  * The compiler's stages in order: check the model, resolve it against the
- * built-ins, build the decision table. Each stage reports into the same
- * sink; the table is built only when no stage reported an error.
+ * built-ins, lint it (docs/lint-rules.md), build the decision table. Each
+ * stage reports into the same sink; the table is built only when no stage
+ * reported an error.
  */
 import { checkActionNames } from "../check/check-action-names.js";
 import { readKnownActions } from "../check/known-actions.js";
 import { checkRoleReferences } from "../check/check-references.js";
 import { checkUnmappedRoles } from "../check/check-unmapped-roles.js";
+import { lintPolicy } from "../check/lint/lint-policy.js";
 import type { DiagnosticSink } from "../diagnostics/diagnostic.js";
 import type { PolicyModel } from "../model/types.js";
 import { resolvePolicy, type ResolvedPolicy } from "../resolve/index.js";
@@ -25,6 +27,7 @@ export function compilePolicy(policy: PolicyModel, builtins: PolicyModel, sink: 
   checkRoleReferences({ ...policy, roles: [...builtins.roles, ...policy.roles] }, sink);
   checkUnmappedRoles(policy, new Set(builtins.roles.map((role) => role.name.value)), sink);
   const resolved = resolvePolicy(policy, builtins, sink);
+  lintPolicy({ policy, resolved, builtins, knownActions: readKnownActions() }, sink);
   if (sink.hasErrors()) return { resolved };
   return { resolved, table: buildDecisionTable(resolved) };
 }

@@ -4,11 +4,14 @@
  *
  * PC1xxx  DSL syntax
  * PC2xxx  YAML files: syntax, structure, schema
+ *   PC21xx REST API dumps and scripts: API dumps (roles.json & co.), Dev Tools
+ *          console and curl requests, and the scripts `convert` writes
  * PC3xxx  names and references
  * PC4xxx  patterns
  * PC5xxx  input/output and usage
  * PC6xxx  document- and field-level security
  * PC7xxx  migration from Search Guard to OpenSearch Security
+ * PC8xxx  lint: grants that do nothing, repeat others or reach too far
  */
 import type { Severity } from "./diagnostic.js";
 
@@ -29,6 +32,9 @@ export const DIAGNOSTIC_CODES = {
   PC1008: { severity: "error", summary: "a setting has a value the plugin does not accept" },
   PC1009: { severity: "error", summary: "an imported file is not part of the input" },
   PC1010: { severity: "error", summary: "blocks nest deeper than the parser reads" },
+  PC1011: { severity: "error", summary: "a .policy file is not valid UTF-8" },
+  PC1012: { severity: "error", summary: "a .policy file is larger than policyc reads" },
+  PC1013: { severity: "error", summary: "the .policy files are empty: no definitions and no settings" },
   PC2001: { severity: "error", summary: "the file is not valid YAML" },
   PC2002: { severity: "error", summary: "a mapping has the same key twice (the plugin rejects duplicate keys)" },
   PC2003: { severity: "error", summary: "the file has no `_meta` block" },
@@ -45,6 +51,27 @@ export const DIAGNOSTIC_CODES = {
   PC2014: { severity: "error", summary: "a YAML tag the plugin does not support" },
   PC2015: { severity: "error", summary: "the YAML file is larger than policyc reads" },
   PC2016: { severity: "error", summary: "an attribute Search Guard FLX no longer supports" },
+  PC2017: { severity: "error", summary: "a YAML file is not valid UTF-8" },
+  PC2101: { severity: "error", summary: "a request of a console or curl script that cannot be read, or a script or API dump whose bytes cannot be read" },
+  PC2102: { severity: "error", summary: "a request body or an API dump is not valid JSON" },
+  PC2103: { severity: "info", summary: "a request to an endpoint that does not change the policy is skipped" },
+  PC2104: { severity: "error", summary: "the API refuses a request body (unknown keys, wrong types, missing keys, an empty body, `null` in an array)" },
+  PC2105: { severity: "error", summary: "the API refuses to change a reserved, static or hidden entry" },
+  PC2106: { severity: "error", summary: "the API refuses a name or a reference (an entry that does not exist, a name it does not accept)" },
+  PC2107: { severity: "error", summary: "the API refuses a JSON Patch document or cannot apply it" },
+  PC2108: { severity: "warning", summary: "the API's default password rules refuse this password" },
+  PC2109: { severity: "error", summary: "an API dump file is not a map of entries" },
+  PC2110: { severity: "warning", summary: "an API dump's static entry is not one of policyc's built-ins and is read as a custom one" },
+  PC2111: { severity: "warning", summary: "a curl body policyc cannot read (read from a file or built by shell expansion)" },
+  PC2112: { severity: "error", summary: "the API does not implement the method for the endpoint, or the request lacks the name it needs" },
+  PC2113: { severity: "info", summary: "a script sends requests to more than one host; policyc applies them all to one policy" },
+  PC2114: { severity: "error", summary: "a script cannot be applied to the base policy it is given" },
+  PC2115: { severity: "warning", summary: "a placeholder password of a generated script was not replaced" },
+  PC2116: { severity: "info", summary: "a cluster setting that does not change decisions, or that the cluster settings API cannot change, is skipped" },
+  PC2120: { severity: "warning", summary: "an internal user without a password hash gets a placeholder password in the generated requests" },
+  PC2121: { severity: "warning", summary: "a generated request the API would refuse is left out" },
+  PC2122: { severity: "info", summary: "what the API's requests cannot carry is left out (reserved and hidden flags, an action group type other than cluster or index)" },
+  PC2123: { severity: "warning", summary: "a generated request that only a super admin may send (it grants the REST admin permissions)" },
   PC3001: { severity: "warning", summary: "an allowed action is neither an action group nor a known action" },
   PC3002: { severity: "warning", summary: "action groups include each other in a cycle" },
   PC3003: { severity: "warning", summary: "a role mapping or user names a role that is not defined" },
@@ -54,6 +81,8 @@ export const DIAGNOSTIC_CODES = {
   PC4001: { severity: "warning", summary: "a `/regex/` pattern is not valid Java regex syntax and is dropped" },
   PC4002: { severity: "warning", summary: "a blank pattern matches nothing" },
   PC4003: { severity: "error", summary: "an `ips` entry of a Search Guard role mapping is not an IP address or CIDR range" },
+  PC4004: { severity: "error", summary: "a `/regex/` pattern the plugin accepts but policyc cannot evaluate like it in bounded time" },
+  PC4005: { severity: "warning", summary: "a `/regex/` pattern substitutes user attributes, which the plugin does not escape: a user's attributes can change what it matches" },
   PC5001: { severity: "error", summary: "a file or directory cannot be read" },
   PC5002: { severity: "error", summary: "the input holds no policy files" },
   PC5003: { severity: "warning", summary: "a file in the configuration directory is not read" },
@@ -78,6 +107,15 @@ export const DIAGNOSTIC_CODES = {
   PC7006: { severity: "warning", summary: "a Search Guard tenant permission that OpenSearch grants differently" },
   PC7007: { severity: "warning", summary: "a Search Guard name that OpenSearch Security reserves for a built-in entry" },
   PC7008: { severity: "warning", summary: "a Search Guard cluster permission that OpenSearch checks as an index permission, or the reverse" },
+  PC8001: { severity: "warning", summary: "an index action in cluster permissions, where the plugin never checks it" },
+  PC8002: { severity: "warning", summary: "a cluster action in index permissions, where the plugin never checks it" },
+  PC8003: { severity: "warning", summary: "an index permission that another one of the same role already grants in full" },
+  PC8004: { severity: "warning", summary: "an allowed action that another one of the same list already grants" },
+  PC8005: { severity: "warning", summary: "an index pattern that another one of the same permission already matches" },
+  PC8006: { severity: "warning", summary: "an index pattern that can never match a valid index name" },
+  PC8007: { severity: "warning", summary: "a role other than `all_access` that grants every action on every index" },
+  PC8008: { severity: "warning", summary: "a tenant permission names a tenant that is not defined" },
+  PC8009: { severity: "warning", summary: "`system:admin/system_index` is granted while system index permissions are off" },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -47,8 +47,10 @@ export class SourceFile {
   private getLineStarts(): number[] {
     if (!this.lineStarts) {
       const starts = [0];
+      // A line ends at `\n`, `\r\n` or a lone `\r`, as YAML, the DSL's lexer and LSP count lines.
       for (let i = 0; i < this.text.length; i++) {
-        if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+        const code = this.text.charCodeAt(i);
+        if (code === 10 || (code === 13 && this.text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
       }
       this.lineStarts = starts;
     }

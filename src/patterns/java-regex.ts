@@ -14,16 +14,19 @@
  */
 
 export type JavaRegexResult =
-  | { ok: true; source: string } // anchored JavaScript source, to be compiled with flags "u"
-  | { ok: false; message: string; offset: number }; // why Java rejects it (or why we cannot translate it)
+  // anchored JavaScript source, to be compiled with flags "u", and the tree it was emitted from
+  | { ok: true; source: string; tree: JavaRegexNode }
+  // why Java rejects it; `unsupported` when Java accepts it but policyc cannot translate it faithfully
+  | { ok: false; message: string; offset: number; unsupported: boolean };
 
 export function translateJavaRegex(javaSource: string): JavaRegexResult {
   try {
     const parser = new Parser(javaSource);
     const tree = parser.parse();
-    return { ok: true, source: `^(?:${new Emitter(parser.groupCount).emit(tree)})$` };
+    return { ok: true, source: `^(?:${new Emitter(parser.groupCount).emit(tree)})$`, tree };
   } catch (error) {
-    if (error instanceof Rejection) return { ok: false, message: error.message, offset: error.offset };
+    // INVARIANT: every refusal of what Java accepts says "cannot be translated"; Java's own errors never do.
+    if (error instanceof Rejection) return { ok: false, message: error.message, offset: error.offset, unsupported: error.message.includes("cannot be translated") };
     throw error;
   }
 }
@@ -46,17 +49,31 @@ type CharSet =
 
 type GroupKind = "capture" | "plain" | "atomic" | "ahead" | "notAhead" | "behind" | "notBehind";
 type Mode = "greedy" | "lazy" | "possessive";
+/**
+ * What an assertion tests, where the linear-time matcher (regex-machine.ts) decides it itself: the
+ * start or the end of the input, Java's `$` without (?m) (the end, or before a final line terminator),
+ * and JDK 19+'s ASCII word boundary. Other assertions are decided by their JavaScript.
+ */
+export type JavaAssertEdge = "start" | "end" | "final" | "boundary" | "notBoundary";
 type Node =
   | { readonly t: "seq"; readonly items: readonly Node[] }
   | { readonly t: "alt"; readonly alts: readonly Node[] }
   | { readonly t: "char"; readonly js: string; readonly bmp: boolean } // one code point; bmp: never an astral one
-  | { readonly t: "assert"; readonly js: string } // zero-width
+  | { readonly t: "assert"; readonly js: string; readonly edge?: JavaAssertEdge } // zero-width
   | { readonly t: "linebreak"; readonly at: number } // \R
   | { readonly t: "backref"; readonly index: number; readonly at: number }
   | { readonly t: "group"; readonly kind: GroupKind; readonly body: Node; readonly at: number; readonly index?: number; readonly name?: string; readonly unitBased?: boolean }
   | { readonly t: "repeat"; readonly body: Node; readonly min: number; readonly max: number; readonly mode: Mode; readonly at: number };
 
+/** The parsed pattern, for regex-program.ts, which compiles it to a linear-time matcher. */
+export type JavaRegexNode = Node;
+
 const EOF = "";
+/**
+ * Groups and classes nested deeper than this are refused: the parser, the emitter and the matcher
+ * recurse once per level. Java itself overflows its stack a few thousand levels down.
+ */
+const MAX_REGEX_NESTING = 100;
 const MAX_INT = 0x7fffffff; // Java's MAX_REPS: `{n,2147483647}` is unbounded
 const UNIX_LINES = 0x01, CASE_INSENSITIVE = 0x02, COMMENTS = 0x04, MULTILINE = 0x08;
 const DOTALL = 0x20, UNICODE_CASE = 0x40, CANON_EQ = 0x80, UNICODE_CLASSES = 0x100;
@@ -298,6 +315,7 @@ class Parser {
   private cursor = 0;
   private flags = 0;
   groupCount = 0;
+  private depth = 0;
   private readonly names = new Map<string, number>();
 
   constructor(source: string) {
@@ -310,6 +328,11 @@ class Parser {
     const tree = this.expr();
     if (this.cursor < this.chars.length) this.fail(this.peek() === ")" ? "unmatched closing ')'" : "unexpected internal error");
     return tree;
+  }
+
+  /** One more level of groups or classes; refused beyond the limit. */
+  private enter(): void {
+    if (++this.depth > MAX_REGEX_NESTING) this.fail(`groups or classes nested more than ${MAX_REGEX_NESTING} deep cannot be translated`);
   }
 
   private offset(index = this.cursor): number {
@@ -385,8 +408,8 @@ class Parser {
     if (ch === "\\") return this.escapeAtom();
     if (ch === "{") return { t: "seq", items: [] }; // Java parses an empty atom here; closure() then demands {n,m}
     this.next();
-    if (ch === "^") return { t: "assert", js: this.caretJs() };
-    if (ch === "$") return { t: "assert", js: this.dollarJs(this.has(MULTILINE)) };
+    if (ch === "^") return { t: "assert", js: this.caretJs(), ...(this.has(MULTILINE) ? {} : { edge: "start" as const }) };
+    if (ch === "$") return this.dollar(this.has(MULTILINE));
     if (ch === ".") return { t: "char", js: this.has(DOTALL) ? "[^]" : this.has(UNIX_LINES) ? "[^\\n]" : `[^${LINE_TERMINATORS}]`, bmp: false };
     return this.literal(ch.codePointAt(0) ?? 0, start); // including a stray ] or }, which Java takes literally
   }
@@ -415,6 +438,7 @@ class Parser {
   private group(): Node | null {
     const at = this.offset();
     const saved = this.flags;
+    this.enter();
     let node: Node;
     if (this.next() !== "?") node = this.capture(at, undefined);
     else {
@@ -427,13 +451,17 @@ class Parser {
         this.cursor--;
         this.addFlags();
         const end = this.read();
-        if (end === ")") return null; // (?flags): Java keeps them until the enclosing group closes
+        if (end === ")") {
+          this.depth--;
+          return null; // (?flags): Java keeps them until the enclosing group closes
+        }
         if (end !== ":") this.fail("unknown inline modifier");
         node = { t: "group", kind: "plain", body: this.expr(), at };
       }
     }
     if (this.read() !== ")") this.fail("unclosed group");
     this.flags = saved;
+    this.depth--;
     return this.closure(node);
   }
 
@@ -533,11 +561,15 @@ class Parser {
     }
     if (!/^[A-Za-z0-9]$/.test(ch)) return { cp: ch.codePointAt(0) ?? 0 }; // `\.`, `\-`, `\_`, `\é`…
     if (inClass) this.fail("illegal/unsupported escape sequence");
-    const assertion = ({ A: "^", G: "^", z: "$", Z: this.dollarJs(false) } as Record<string, string>)[ch];
-    if (assertion !== undefined) return { node: { t: "assert", js: assertion } }; // \G is 0 for a fresh matcher
+    if (ch === "A" || ch === "G") return { node: { t: "assert", js: "^", edge: "start" } }; // \G is 0 for a fresh matcher
+    if (ch === "z") return { node: { t: "assert", js: "$", edge: "end" } };
+    if (ch === "Z") return { node: this.dollar(false) };
     if (isDigit(ch)) return { node: this.backref(Number(ch), at) };
     if (ch === "k") return { node: this.namedBackref(at) };
-    if (ch === "b" || ch === "B") return { node: { t: "assert", js: this.boundaryJs(ch === "B", start) } };
+    if (ch === "b" || ch === "B") {
+      const js = this.boundaryJs(ch === "B", start);
+      return { node: { t: "assert", js, ...(this.has(UNICODE_CLASSES) ? {} : { edge: ch === "B" ? "notBoundary" as const : "boundary" as const }) } };
+    }
     if (ch === "R") return { node: { t: "linebreak", at } };
     if (ch === "X") this.fail("\\X grapheme clusters cannot be translated faithfully", start);
     this.fail("illegal/unsupported escape sequence");
@@ -640,6 +672,11 @@ class Parser {
     return `(?!$)(?:^|(?<=[${LINE_TERMINATORS}]))(?!(?<=\\r)\\n)`;
   }
 
+  private dollar(multiline: boolean): Node {
+    const js = this.dollarJs(multiline);
+    return { t: "assert", js, ...(multiline || this.has(UNIX_LINES) ? {} : { edge: "final" as const }) };
+  }
+
   private dollarJs(multiline: boolean): string {
     // Without (?m), Java's $ also matches before a final line terminator (\r\n counting as one);
     // matches() must still consume that terminator, so $ is only an assertion here.
@@ -686,6 +723,7 @@ class Parser {
    * leading `^` complements the whole class (Java 9+). `[]` is not empty: `]` first is a literal.
    */
   private charClass(consume: boolean): CharSet {
+    this.enter();
     let set: CharSet | null = null, intersected = false;
     let ch = this.next();
     const negated = ch === "^" && this.at(this.cursor - 1) === "[";
@@ -706,6 +744,7 @@ class Parser {
       else if (ch === EOF) this.fail("unclosed character class");
       else if (ch === "]" && set !== null) {
         if (consume) this.next();
+        this.depth--;
         return negated ? complement(set) : set;
       }
       // Java re-adds earlier single characters when more follows an intersection; refuse that oddity.

@@ -4,18 +4,25 @@
  * string with `*` (any sequence) or `?` (one character) is a glob, anything
  * else matches itself exactly; blank matches nothing; always case-sensitive.
  *
+ * A regex runs as a linear-time automaton wherever possible, and is refused
+ * when no bounded check can be made of it (regex-safety.ts).
+ *
  * This module is shared by the compiler and the runtime and imports nothing
- * but the regex translator.
+ * but the regex translator and matcher.
  */
-import { translateJavaRegex } from "./java-regex.js";
+import { regexProgramMatches } from "./regex-dfa.js";
+import type { RegexProgram } from "./regex-program.js";
+import { safeJavaRegex } from "./regex-safety.js";
 
 export type Pattern =
   | { readonly kind: "all" }
-  | { readonly kind: "none"; readonly reason?: string }
+  /** `unsupported`: a Java regex policyc cannot evaluate faithfully in bounded time (the plugin would use it). */
+  | { readonly kind: "none"; readonly reason?: string; readonly unsupported?: boolean }
   | { readonly kind: "exact"; readonly value: string }
   | { readonly kind: "prefix"; readonly prefix: string }
   | { readonly kind: "glob"; readonly glob: string }
-  | { readonly kind: "regex"; readonly source: string };
+  /** `program`: the automaton that decides it; without one, `source` is a bounded JavaScript RegExp. */
+  | { readonly kind: "regex"; readonly source: string; readonly program: RegexProgram | undefined };
 
 /** Whether a pattern must be rendered with the user's attributes before it can be parsed. */
 export function isTemplate(pattern: string): boolean {
@@ -33,8 +40,9 @@ export function parsePattern(pattern: string): Pattern {
   // The plugin rejects a lone slash (WildcardMatcher needs a regex body), which drops the pattern.
   if (pattern === "/") return { kind: "none", reason: "a lone `/` is not a pattern" };
   if (isRegexPattern(pattern)) {
-    const translated = translateJavaRegex(pattern.slice(1, -1));
-    return translated.ok ? { kind: "regex", source: translated.source } : { kind: "none", reason: translated.message };
+    const regex = safeJavaRegex(pattern.slice(1, -1));
+    if (regex.ok) return { kind: "regex", source: regex.source, program: regex.program };
+    return regex.unsupported ? { kind: "none", reason: regex.message, unsupported: true } : { kind: "none", reason: regex.message };
   }
   const star = pattern.indexOf("*");
   const question = pattern.indexOf("?");
@@ -68,6 +76,8 @@ export function matcherOf(pattern: Pattern): Matcher {
       return (value) => globMatches(glob, value);
     }
     case "regex": {
+      const program = pattern.program;
+      if (program !== undefined) return (value) => regexProgramMatches(program, value);
       const regex = new RegExp(pattern.source, "u");
       return (value) => regex.test(value);
     }

@@ -9,7 +9,7 @@ import type { IndexPermission, Role, TenantPermission } from "../model/types.js"
 import { compilePattern } from "../patterns/pattern.js";
 import { SYSTEM_INDEX_PERMISSION, TENANT_WRITE_ACTION } from "../rules/actions.js";
 import { expandActions, type ActionGroupIndex } from "./resolve-action-groups.js";
-import { patternProblem, reportPatternProblem, usablePatterns } from "./resolve-patterns.js";
+import { patternProblem, reportPatternProblem, usablePatterns, warnAboutRegexTemplates } from "./resolve-patterns.js";
 import { resolveRestrictions, type ResolvedRestrictions } from "./resolve-restrictions.js";
 
 export interface ResolvedIndexEntry {
@@ -51,6 +51,7 @@ export function resolveRole(role: Role, groups: ActionGroupIndex, sink: Diagnost
 
 function resolveIndexPermission(permission: IndexPermission, groups: ActionGroupIndex, sink: DiagnosticSink, owner: string): ResolvedIndexEntry {
   const actions = usableActions(expandActions(permission.allowedActions, groups));
+  warnAboutRegexTemplates(permission.indexPatterns, "index pattern", sink);
   return {
     indexPatterns: usablePatterns(permission.indexPatterns, "index pattern", sink),
     actions,
@@ -82,6 +83,7 @@ function resolveTenantPermissions(role: Role, groups: ActionGroupIndex, sink: Di
   const entries: ResolvedTenantEntry[] = [];
   for (const permission of role.tenantPermissions) {
     const write = expandActions(permission.allowedActions, groups).includes(TENANT_WRITE_ACTION);
+    warnAboutRegexTemplates(permission.tenantPatterns, "tenant pattern", sink);
     const patterns: string[] = [];
     for (const pattern of permission.tenantPatterns) {
       const problem = patternProblem(pattern.value);

@@ -66,7 +66,8 @@ function decide(policy: TablePolicy, request: PolicyRequest, info: ActionInfo): 
   return indicesGranted(policy, request, info);
 }
 
-function clusterGranted(policy: TablePolicy, user: UserEntry, info: ActionInfo): boolean {
+/** Whether one of the user's roles grants the cluster action (`explain` asks it too). */
+export function clusterGranted(policy: TablePolicy, user: UserEntry, info: ActionInfo): boolean {
   return policy.views.get(user.roleSet, info.cls).cluster;
 }
 

@@ -7,22 +7,33 @@
  * const policy = loadTable(JSON.parse(readFileSync("out/policy.json", "utf8")));
  * policy.authorize({ user: { name: "judy", backend_roles: ["IT"] }, action: "indices:data/read/search", indices: ["logs-1"] });
  */
+import type { Explanation } from "../table/explanation.js";
 import type { AuthInfo, AuthorizationRequest, Decision, RequestUser } from "../table/request.js";
 import type { DecisionTable } from "../table/types.js";
 import { whoami } from "./auth-info.js";
 import { authorize } from "./evaluate.js";
+import { explainRequest } from "./explain/explain.js";
 import { buildLookupTables, LOOKUP_FORMAT, LOOKUP_VERSION, type LookupTables } from "./lookup-tables.js";
 import { TablePolicy, type PolicyOptions } from "./table-policy.js";
 import { validateTable, TableFormatError } from "./validate-table.js";
 import { LookupFormatError } from "./validate-lookup.js";
 
-export type { AuthInfo, AuthorizationRequest, Decision, DecisionTable, LookupTables, PolicyOptions, RequestUser };
+export type { AuthInfo, AuthorizationRequest, Decision, DecisionTable, Explanation, LookupTables, PolicyOptions, RequestUser };
 export { buildLookupTables, LOOKUP_FORMAT, LOOKUP_VERSION, LookupFormatError, TableFormatError };
 
 /** A loaded policy. */
 export interface Policy {
   /** Decides one request; any value is accepted, a malformed one is denied with an `error`. */
   authorize(request: AuthorizationRequest | unknown): Decision;
+  /**
+   * The decision `authorize` gives for the request, with its derivation: the
+   * step that decided, how the user got each role, what granted each part
+   * of an allowed request, what is missing from a denied one and the
+   * changes that would allow it. Any value is accepted. Locations and
+   * action-group chains need a table compiled with provenance
+   * (`policyc compile --provenance`).
+   */
+  explain(request: AuthorizationRequest | unknown): Explanation;
   /**
    * A user's security roles after mapping, sorted, as a decision reports them.
    * @throws TypeError with the reason when the value is not a valid user.
@@ -50,6 +61,7 @@ export function loadTable(table: unknown, options: PolicyOptions = {}): Policy {
   return {
     table: policy.table,
     authorize: (request: unknown) => authorize(policy, request),
+    explain: (request: unknown) => explainRequest(policy, request),
     rolesOf: (user: unknown) => rolesOf(policy, user),
     whoami: (user: unknown, tenant?: unknown) => authInfoOf(policy, user, tenant),
   };

@@ -7,6 +7,7 @@
 import { TABLE_FORMAT, TABLE_VERSION, type DecisionTable, type RestrictionKind } from "../table/types.js";
 import { isDlsTemplate, readDlsQuery } from "./restrictions-dls.js";
 import { RESTRICTION_KINDS } from "./restrictions-tables.js";
+import { provenanceProblem } from "./validate-provenance.js";
 
 /** A value that is not a decision table this runtime reads. */
 export class TableFormatError extends Error {
@@ -33,6 +34,8 @@ export function validateTable(value: unknown): DecisionTable {
     for (const key of ["users", "backendRoles", "andBackendRoles", "hosts"]) strings(m[key], `mappings[${i}].${key}`);
     if (m["ips"] !== undefined) strings(m["ips"], `mappings[${i}].ips`);
   });
+  const problem = table["provenance"] === undefined ? undefined : provenanceProblem(table["provenance"], value as DecisionTable);
+  if (problem !== undefined) throw new TableFormatError(problem);
   return value as DecisionTable;
 }
 

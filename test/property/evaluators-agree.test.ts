@@ -10,6 +10,7 @@
  * decisions. scripts/fuzz.mjs runs this file with many more policies.
  */
 import fc from "fast-check";
+import { writeSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { policyArb, policyFiles, requestArb, steerPolicy, steerRequest, type PolicySpec } from "../helpers/arbitraries.js";
 import type { AuthorizationRequest } from "../../src/table/request.js";
@@ -19,6 +20,9 @@ import { checkAgreement, collectCoverage, emptyStats, formatCoverage, printable,
 const RUNS = Number(process.env.POLICYC_FUZZ_RUNS ?? 600);
 const SEED = process.env.POLICYC_FUZZ_SEED === undefined ? undefined : Number(process.env.POLICYC_FUZZ_SEED);
 const MAX_REQUESTS = 30;
+/** With POLICYC_FUZZ_STATS (scripts/fuzz.mjs), a line every so many policies shows a long run going on. */
+const PROGRESS = process.env.POLICYC_FUZZ_STATS !== undefined;
+const PROGRESS_EVERY = 10_000;
 const options = { avoid: AVOID };
 
 /** Rules of the reference evaluator that must decide some sampled requests, with the outcome. */
@@ -70,6 +74,8 @@ describe("policyc's runtime and the reference evaluator", () => {
           fc.array(requestArb(), { minLength: 1, maxLength: MAX_REQUESTS, size: "max" }),
           (spec, requests) => {
             checkAgreement(policyFiles(spec), steered(spec, requests), stats);
+            // Straight to the standard output: vitest prints a synchronous test's console output only when it ends.
+            if (PROGRESS && stats.policies % PROGRESS_EVERY === 0) writeSync(1, `progress: ${stats.policies} policies, ${stats.requests} requests\n`);
           },
         ),
         { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },

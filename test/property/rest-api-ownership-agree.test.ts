@@ -8,7 +8,7 @@
  * The generated module must decide them as the runtime does (it needs
  * `npm run build` first, as every module test).
  *
- * POLICYC_FUZZ_RUNS sets the number of random policies (default 300);
+ * POLICYC_REST_FUZZ_RUNS (or POLICYC_FUZZ_RUNS) sets the number of random policies (default 300);
  * POLICYC_FUZZ_SEED replays a run.
  */
 import fc from "fast-check";
@@ -20,7 +20,7 @@ import { ModuleHost, valueOf } from "../emit/module/module-host.js";
 import { BACKEND_ROLES, policyArb, policyFiles, requestArb, type PolicySpec } from "../helpers/arbitraries.js";
 import { checkAgreement, collectCoverage, emptyStats, formatCoverage, printable, type Coverage } from "./agreement.js";
 
-const RUNS = Number(process.env.POLICYC_FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.POLICYC_REST_FUZZ_RUNS ?? process.env.POLICYC_FUZZ_RUNS ?? 300);
 const SEED = process.env.POLICYC_FUZZ_SEED === undefined ? undefined : Number(process.env.POLICYC_FUZZ_SEED);
 
 /** Cluster permissions that grant REST API permissions (or look as if they did) and the owning plugins' actions. */

@@ -5,7 +5,7 @@ import { loadTable, TableFormatError, type Policy } from "../../runtime/index.js
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { diagnosticFormat, renderDiagnostics, type DiagnosticFormat } from "../output.js";
 import { describeError, readPolicyInput } from "../read-input.js";
-import { FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
+import { BASE_DESCRIPTION, BASE_FLAGS, collectPaths, FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
 import type { Flavor } from "../../model/types.js";
 
 export function registerCheck(program: Command): void {
@@ -16,9 +16,10 @@ export function registerCheck(program: Command): void {
     .requiredOption("--requests <file>", "requests, one JSON object per line; `-` reads standard input")
     .option("--settings <file>", "an opensearch.yml whose settings apply")
     .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
+    .option(BASE_FLAGS, BASE_DESCRIPTION, collectPaths)
     .option("--format <format>", "the policy's diagnostics on standard error as `text`, `json` or `sarif`", "text")
-    .action((paths: string[], options: { requests: string; settings?: string; flavor?: string; format: string }) => {
-      const policy = loadPolicy(paths, options.settings, diagnosticFormat(options.format), flavorOption(options.flavor));
+    .action((paths: string[], options: { requests: string; settings?: string; flavor?: string; format: string; base?: string[] }) => {
+      const policy = loadPolicy(paths, options.settings, diagnosticFormat(options.format), flavorOption(options.flavor), options.base);
       if (!policy) {
         process.exitCode = EXIT_POLICY_ERRORS;
         return;
@@ -34,7 +35,7 @@ export function registerCheck(program: Command): void {
     });
 }
 
-export function loadPolicy(paths: readonly string[], settingsPath: string | undefined, format: DiagnosticFormat = "text", flavor?: Flavor): Policy | undefined {
+export function loadPolicy(paths: readonly string[], settingsPath: string | undefined, format: DiagnosticFormat = "text", flavor?: Flavor, basePaths?: readonly string[]): Policy | undefined {
   const input = readPolicyInput(paths);
   if (input.kind === "table") {
     if (settingsPath !== undefined) throw new CliError("`--settings` applies when compiling; a decision table already holds its settings");
@@ -46,7 +47,7 @@ export function loadPolicy(paths: readonly string[], settingsPath: string | unde
       throw error;
     }
   }
-  const result = compile(readCompileInput(paths, settingsPath, flavor));
+  const result = compile(readCompileInput(paths, settingsPath, flavor, basePaths));
   process.stderr.write(renderDiagnostics(result.diagnostics, format));
   return result.table ? loadTable(result.table) : undefined;
 }

@@ -6,9 +6,9 @@
  */
 import type { Command } from "commander";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { emitDslPolicy } from "../../emit/dsl/index.js";
+import { emitApplyScript } from "../../emit/rest-api/index.js";
 import { migrateToOpenSearch } from "../../emit/opensearch-migration/index.js";
 import { emitYamlPolicy } from "../../emit/yaml/index.js";
 import { readPolicyModel, validate, type CompileInput } from "../../index.js";
@@ -16,16 +16,17 @@ import { classifyFile, readBuiltinPolicy } from "../../parse/yaml/index.js";
 import { CliError, EXIT_OK, EXIT_POLICY_ERRORS } from "../exit-codes.js";
 import { renderDiagnostics } from "../output.js";
 import { describeError } from "../read-input.js";
-import { FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
-import { writeFileAtomic } from "../write-atomic.js";
+import { BASE_DESCRIPTION, BASE_FLAGS, collectPaths, FLAVOR_DESCRIPTION, FLAVOR_FLAGS, flavorOption, readCompileInput } from "../sources.js";
+import { writeFileAtomic, writeFileSetAtomic, WriteError } from "../write-atomic.js";
 
-type Target = "dsl" | "yaml" | "opensearch";
+type Target = "dsl" | "yaml" | "opensearch" | "console" | "curl";
 
 interface ConvertOptions {
   readonly to: string;
   readonly output: string;
   readonly settings?: string;
   readonly flavor?: string;
+  readonly base?: string[];
 }
 
 const HELP_AFTER = `
@@ -36,7 +37,14 @@ into the settings block, or into opensearch.yml and config.yml.
 
 \`--to opensearch\` migrates a Search Guard configuration (sg_roles.yml & co.)
 to OpenSearch Security's files, and warns (PC7xxx) at each construct
-OpenSearch cannot express the same way, naming the access that changes.`;
+OpenSearch cannot express the same way, naming the access that changes.
+
+\`--to console\` and \`--to curl\` write the REST API requests that create the
+policy on a cluster (Dev Tools console requests, or a shell script of curl
+commands reading OPENSEARCH_URL and OPENSEARCH_AUTH): one idempotent PUT per
+entry, action groups first, then roles, internal users, tenants and role
+mappings. Built-in entries are not written, and password hashes are never
+invented: a user without a hash gets a placeholder password to replace.`;
 
 export function registerConvert(program: Command): void {
   program
@@ -45,29 +53,44 @@ export function registerConvert(program: Command): void {
     .argument("<policy...>", "configuration directory or YAML files, or .policy files")
     .requiredOption(
       "--to <format>",
-      "`dsl` (writes one .policy file), `yaml` (writes a directory of configuration files) or `opensearch` (migrates a Search Guard configuration to a directory of OpenSearch Security files)",
+      "`dsl` (writes one .policy file), `yaml` (writes a directory of configuration files), `opensearch` (migrates a Search Guard configuration to a directory of OpenSearch Security files), or `console` / `curl` (writes the REST API requests that create the policy)",
     )
     .requiredOption("--output <path>", "the .policy file or the directory to write")
     .option("--settings <file>", "an opensearch.yml whose settings apply (and are converted)")
     .option(FLAVOR_FLAGS, FLAVOR_DESCRIPTION)
+    .option(BASE_FLAGS, BASE_DESCRIPTION, collectPaths)
     .addHelpText("after", HELP_AFTER)
     .action((paths: string[], options: ConvertOptions) => {
       const target = parseTarget(options.to);
-      const input = readCompileInput(paths, options.settings, flavorOption(options.flavor));
+      const input = readCompileInput(paths, options.settings, flavorOption(options.flavor), options.base);
       const { diagnostics } = validate(input);
       process.stderr.write(renderDiagnostics(diagnostics, "text"));
       if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
         process.exitCode = EXIT_POLICY_ERRORS;
         return;
       }
-      const written = target === "dsl" ? writeDsl(input, options.output) : target === "yaml" ? writeYaml(input, options.output) : writeOpenSearch(input, options.output);
+      const written =
+        target === "dsl" ? writeDsl(input, options.output) : target === "yaml" ? writeYaml(input, options.output) : target === "opensearch" ? writeOpenSearch(input, options.output) : writeScript(input, target, options.output);
       process.exitCode = written ? EXIT_OK : EXIT_POLICY_ERRORS;
     });
 }
 
 function parseTarget(value: string): Target {
-  if (value === "dsl" || value === "yaml" || value === "opensearch") return value;
-  throw new CliError(`unknown format \`${value}\`; use \`--to dsl\`, \`--to yaml\` or \`--to opensearch\``);
+  if (value === "dsl" || value === "yaml" || value === "opensearch" || value === "console" || value === "curl") return value;
+  throw new CliError(`unknown format \`${value}\`; use \`--to dsl\`, \`--to yaml\`, \`--to opensearch\`, \`--to console\` or \`--to curl\``);
+}
+
+/** The REST API requests that create the policy, as one console file or shell script. */
+function writeScript(input: CompileInput, format: "console" | "curl", output: string): boolean {
+  const model = readPolicyModel(input).model;
+  if (model.flavor === "searchguard") throw new CliError("the REST API requests are OpenSearch Security's; migrate a Search Guard configuration with `--to opensearch` first");
+  if (isDirectory(output)) throw new CliError(`\`${output}\` is a directory; \`--to ${format}\` writes one file`);
+  const sink = new DiagnosticSink();
+  const text = emitApplyScript(model, format, sink);
+  process.stderr.write(renderDiagnostics(sink.diagnostics, "text"));
+  if (sink.hasErrors()) return false;
+  writeOutput(output, text);
+  return true;
 }
 
 /** What the target cannot hold is reported; an error there (never a warning) stops the write. */
@@ -114,7 +137,7 @@ function writeFiles(files: Record<string, string>, sink: DiagnosticSink, directo
   process.stderr.write(renderDiagnostics(sink.diagnostics, "text"));
   if (sink.hasErrors()) return false;
   checkOutputDirectory(directory, Object.keys(files));
-  for (const [name, text] of Object.entries(files)) writeOutput(join(directory, name), text);
+  writeOutputSet(directory, files);
   return true;
 }
 
@@ -145,6 +168,16 @@ function isDirectory(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** The configuration files replace the directory's as one change: a killed run leaves the old set or the new one. */
+function writeOutputSet(directory: string, files: Readonly<Record<string, string>>): void {
+  try {
+    writeFileSetAtomic(directory, files);
+  } catch (error) {
+    if (error instanceof WriteError) throw new CliError(`cannot write \`${error.path}\`: ${error.message}`);
+    throw error;
   }
 }
 

@@ -44,7 +44,9 @@ export function registerFmt(program: Command): void {
 
 function formatFile(path: string): Formatted {
   if (!path.toLowerCase().endsWith(".policy")) throw new CliError(`\`${path}\` is not a .policy file; \`fmt\` formats the DSL only`);
-  const { text } = readText(path);
+  const { text, problem } = readText(path);
+  // Formatting would write U+FFFD over the bytes that are not UTF-8, or an empty file over one never read.
+  if (problem) throw new CliError(`\`${path}\` ${problem.kind === "too-large" ? "is too large to format" : `is not valid UTF-8 (byte ${problem.bytes} at byte offset ${problem.byteOffset})`}; it is left unchanged`);
   try {
     const result = formatPolicyText(path, text);
     return "errors" in result ? { path, errors: result.errors } : { path, original: text, text: result.text };

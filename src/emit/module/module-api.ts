@@ -1,17 +1,18 @@
 /**
  * The generated module's functions: `createAuthorizer` over the bundled
- * runtime's `loadTable`, and `authorize`, `rolesOf` and `whoami` of a default
- * authorizer. Written in TypeScript for policy.ts, in JavaScript for
+ * runtime's `loadTable`, and `authorize`, `explain`, `rolesOf` and `whoami`
+ * of a default authorizer. Written in TypeScript for policy.ts, in JavaScript for
  * policy.js (the same code without annotations) and as declarations for
  * policy.d.ts, with the same documentation in all three.
  */
 import type { CodeWriter } from "./code-writer.js";
-import { AUTHORIZE_DOC, ROLES_OF_DOC, WHOAMI_DOC } from "./policy-types.js";
+import { AUTHORIZE_DOC, EXPLAIN_DOC, ROLES_OF_DOC, WHOAMI_DOC } from "./policy-types.js";
 
 export type ModuleFlavor = "ts" | "js";
 
 const CREATE_AUTHORIZER_DOC = "Creates an authorizer for this policy, with bounded caches of its own.";
 const DEFAULT_AUTHORIZE_DOC = [AUTHORIZE_DOC, "Uses the module's default authorizer."];
+const DEFAULT_EXPLAIN_DOC = [...EXPLAIN_DOC, "Uses the module's default authorizer."];
 const DEFAULT_ROLES_OF_DOC = [ROLES_OF_DOC[0]!, "Uses the module's default authorizer.", ...ROLES_OF_DOC.slice(1)];
 const DEFAULT_WHOAMI_DOC = [...WHOAMI_DOC.slice(0, -1), "Uses the module's default authorizer.", ...WHOAMI_DOC.slice(-1)];
 
@@ -25,6 +26,10 @@ export function writeModuleApi(w: CodeWriter, flavor: ModuleFlavor): void {
   w.block(`function authorizeWithDefaultAuthorizer(request${typed(": PolicyAuthorizationRequest")})${typed(": Decision")} {`, () => {
     w.line("return defaultAuthorizer.authorize(request);");
   });
+  w.line().doc(...DEFAULT_EXPLAIN_DOC);
+  w.block(`function explainWithDefaultAuthorizer(request${typed(": PolicyAuthorizationRequest")})${typed(": Explanation")} {`, () => {
+    w.line("return defaultAuthorizer.explain(request);");
+  });
   w.line().doc(...DEFAULT_ROLES_OF_DOC);
   w.block(`function rolesOfWithDefaultAuthorizer(user${typed(": RequestUser")})${typed(": readonly string[]")} {`, () => {
     w.line("return defaultAuthorizer.rolesOf(user);");
@@ -33,7 +38,9 @@ export function writeModuleApi(w: CodeWriter, flavor: ModuleFlavor): void {
   w.block(`function whoamiWithDefaultAuthorizer(user${typed(": RequestUser")}, tenant${typed("?: TenantName | (string & {})")})${typed(": AuthInfo")} {`, () => {
     w.line("return defaultAuthorizer.whoami(user, tenant);");
   });
-  w.line().line("export { authorizeWithDefaultAuthorizer as authorize, rolesOfWithDefaultAuthorizer as rolesOf, whoamiWithDefaultAuthorizer as whoami };");
+  w.line().line(
+    "export { authorizeWithDefaultAuthorizer as authorize, explainWithDefaultAuthorizer as explain, rolesOfWithDefaultAuthorizer as rolesOf, whoamiWithDefaultAuthorizer as whoami };",
+  );
 }
 
 function writeCreateAuthorizer(w: CodeWriter, typed: (annotation: string) => string): void {
@@ -42,6 +49,7 @@ function writeCreateAuthorizer(w: CodeWriter, typed: (annotation: string) => str
     w.line("const policy = loadTable(POLICY_TABLE, { ...options, lookup: POLICY_LOOKUP_TABLES });");
     w.block("return {", () => {
       w.line("authorize: (request) => policy.authorize(request),");
+      w.line("explain: (request) => policy.explain(request),");
       w.line("rolesOf: (user) => policy.rolesOf(user),");
       w.line("whoami: (user, tenant) => policy.whoami(user, tenant),");
     }, "};");
@@ -54,6 +62,8 @@ export function writeApiDeclarations(w: CodeWriter): void {
   w.line("export declare function createAuthorizer(options?: AuthorizerOptions): Authorizer;");
   w.line().doc(...DEFAULT_AUTHORIZE_DOC);
   w.line("export declare function authorize(request: PolicyAuthorizationRequest): Decision;");
+  w.line().doc(...DEFAULT_EXPLAIN_DOC);
+  w.line("export declare function explain(request: PolicyAuthorizationRequest): Explanation;");
   w.line().doc(...DEFAULT_ROLES_OF_DOC);
   w.line("export declare function rolesOf(user: RequestUser): readonly string[];");
   w.line().doc(...DEFAULT_WHOAMI_DOC);

@@ -17,6 +17,7 @@ export const MODULE_TOP_LEVEL_NAMES: readonly string[] = [
   "authorizeWithDefaultAuthorizer",
   "createAuthorizer",
   "defaultAuthorizer",
+  "explainWithDefaultAuthorizer",
   "rolesOfWithDefaultAuthorizer",
   "whoamiWithDefaultAuthorizer",
 ];

@@ -16,7 +16,7 @@ export interface PolicyNames {
 }
 
 /** The runtime's request and decision types, which the module exports as they are. */
-export const RUNTIME_API_TYPES: readonly string[] = ["AuthInfo", "AuthorizationRequest", "Decision", "RequestUser"];
+export const RUNTIME_API_TYPES: readonly string[] = ["AuthInfo", "AuthorizationRequest", "Decision", "Explanation", "RequestUser"];
 
 export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
   w.doc("The roles this policy defines, built-in and custom.");
@@ -40,6 +40,8 @@ export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
   w.block("export interface Authorizer {", () => {
     w.doc(AUTHORIZE_DOC);
     w.line("authorize(request: PolicyAuthorizationRequest): Decision;");
+    w.doc(...EXPLAIN_DOC);
+    w.line("explain(request: PolicyAuthorizationRequest): Explanation;");
     w.doc(...ROLES_OF_DOC);
     w.line("rolesOf(user: RequestUser): readonly string[];");
     w.doc(...WHOAMI_DOC);
@@ -48,6 +50,12 @@ export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
 }
 
 export const AUTHORIZE_DOC = "Decides one request as `policyc check` does; a malformed request is denied with an `error`.";
+
+export const EXPLAIN_DOC = [
+  "The decision `authorize` gives, with its derivation, as `policyc explain --format json` prints it: the step that decided,",
+  "how the user got each role, what granted each part of an allowed request, what a denied one misses and what would allow it.",
+  "Compile with `--provenance` for source locations and action-group chains.",
+];
 
 export const ROLES_OF_DOC = [
   "The user's security roles after mapping, sorted: the `roles` of every decision for this user.",

@@ -59,8 +59,10 @@ function emitModule(source: ModuleSource, runtime: RuntimeBundle, flavor: Module
 function writeIntroduction(w: CodeWriter): void {
   w.line("//");
   w.line("// This module decides requests for one policy exactly as `policyc check` does: `authorize(request)`");
-  w.line("// returns the same decision, `rolesOf(user)` the user's security roles, `whoami(user)` what the plugin's");
-  w.line("// authinfo reports (roles and tenants), and `createAuthorizer()` an authorizer with caches of its own.");
+  w.line("// returns the same decision, `explain(request)` that decision with its derivation (compile with");
+  w.line("// `--provenance` for source locations and action-group chains), `rolesOf(user)` the user's security roles,");
+  w.line("// `whoami(user)` what the plugin's authinfo reports (roles and tenants), and `createAuthorizer()` an");
+  w.line("// authorizer with caches of its own.");
   w.line("// It imports nothing and runs in Node and browsers.");
 }
 

@@ -6,11 +6,13 @@ import type { IRecognitionException, IToken } from "chevrotain";
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { spanOf, type SourceFile, type SourceSpan } from "../../diagnostics/source-file.js";
 import type { DslDocument } from "./ast.js";
-import { lexPolicyFile, tokenSpan } from "./lexer.js";
+import { MAX_SYNTAX_ERRORS } from "./error-budget.js";
+import { lexPolicyFile, tokenSpan, type LexedFile } from "./lexer.js";
 import { unexpectedBetweenDefinitions } from "./messages.js";
 import { firstTooDeepBrace, MAX_BLOCK_DEPTH } from "./nesting.js";
 import { POLICY_PARSER } from "./parser.js";
 import { reportInTextOrder, type SyntaxProblem } from "./problems.js";
+import { countTokens, MAX_DSL_TOKENS } from "./size-limit.js";
 import { cstToDocument } from "./to-ast.js";
 
 /**
@@ -19,18 +21,42 @@ import { cstToDocument } from "./to-ast.js";
  * could be recovered (a definition without its name is left out).
  */
 export function parseDslDocument(file: SourceFile, sink: DiagnosticSink): DslDocument {
-  const lexed = lexPolicyFile(file);
+  if (countTokens(file.text) > MAX_DSL_TOKENS) {
+    const message = `the file is too large to read safely (more than ${MAX_DSL_TOKENS} tokens); split it into files that import each other`;
+    sink.report("PC1012", message, spanOf(file, 0));
+    return { items: [], comments: [] };
+  }
+  const full = lexPolicyFile(file);
+  const lexed = withinLexicalBudget(file, full);
   const { tokens, nestingProblems } = withinNestingLimit(file, lexed.tokens);
   const { cst, errors, exhausted } = POLICY_PARSER.parseTokens(tokens);
   const afterStray = tokensAfterStrayCharacters(lexed.problems, tokens);
-  // A file cut at the nesting limit ends early; its missing `}` are no news.
-  const cut = nestingProblems.length > 0;
+  // A file cut at the nesting limit or the error budget ends early; its missing `}` are no news.
+  const cut = nestingProblems.length > 0 || lexed !== full;
   const syntaxProblems = errors
     .filter((error) => !afterStray.has(error.token) && !(cut && !Number.isFinite(error.token.startOffset)))
     .map((error) => toProblem(file, error, tokens));
   const gaveUp = exhausted ? [givingUp(file, errors)] : [];
   reportInTextOrder([...lexed.problems, ...nestingProblems, ...syntaxProblems, ...gaveUp], sink);
   return cstToDocument(file, cst, lexed.comments);
+}
+
+/**
+ * At most as many lexical problems as syntax errors are reported (the error
+ * budget): a file of stray characters would otherwise yield one diagnostic
+ * for every other character. The parser reads the tokens before the first
+ * problem left out.
+ */
+function withinLexicalBudget(file: SourceFile, lexed: LexedFile): LexedFile {
+  if (lexed.problems.length <= MAX_SYNTAX_ERRORS) return lexed;
+  const problems = [...lexed.problems].sort((a, b) => a.span.start - b.span.start);
+  const cut = problems[MAX_SYNTAX_ERRORS]!.span.start;
+  const message = `too many errors (${problems.length}); the rest of the file is not read`;
+  return {
+    tokens: lexed.tokens.filter((token) => token.startOffset < cut),
+    comments: lexed.comments.filter((comment) => comment.startOffset < cut),
+    problems: [...problems.slice(0, MAX_SYNTAX_ERRORS), { code: "PC1004", message, span: spanOf(file, cut) }],
+  };
 }
 
 /** The tokens before the first block nested deeper than the limit: the parser reads no further. */

@@ -8,6 +8,8 @@
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { defaultSettings, type Settings } from "../../model/settings.js";
 import type { Flavor, PolicyModel } from "../../model/types.js";
+import { reportInputProblem, type InputProblem, type InputProblemCodes } from "../input-problem.js";
+import { classifyFile } from "./config-kinds.js";
 import { chooseFlavor } from "./flavor.js";
 import { parseSettingsFile, parseYamlFile, sourceFileOf } from "./parse-file.js";
 import { applySettingsPatch } from "./settings-values.js";
@@ -21,7 +23,11 @@ export { chooseFlavor, flavorOfFile, FLAVOR_NAMES } from "./flavor.js";
 export interface YamlSource {
   readonly path: string;
   readonly text: string;
+  /** What was wrong with the file's bytes when it was read (reported here, with the file's other problems). */
+  readonly problem?: InputProblem;
 }
+
+const YAML_INPUT_CODES: InputProblemCodes = { encoding: "PC2017", size: "PC2015" };
 
 /**
  * Reads a policy from its YAML files, recognized by base name; other files
@@ -36,7 +42,8 @@ export function parseYamlPolicy(files: readonly YamlSource[], sink: DiagnosticSi
   let parts = emptyParts();
   let settings = defaultSettings();
   const sources: string[] = [];
-  for (const { path, text } of chosen.files) {
+  for (const { path, text, problem } of chosen.files) {
+    if (problem && classifyFile(path).kind !== "other" && !reportedReadable(path, text, problem, sink)) continue;
     const result = parseYamlFile(path, text, sink, chosen.flavor);
     if (result.kind === "other") continue;
     sources.push(path);
@@ -52,6 +59,14 @@ export function parseYamlPolicy(files: readonly YamlSource[], sink: DiagnosticSi
  * pass the policy's settings to keep what the other settings files set).
  */
 export function readSettingsOverride(source: YamlSource, sink: DiagnosticSink, base: Settings = defaultSettings(), flavor: Flavor = "opensearch"): Settings {
+  if (source.problem && !reportedReadable(source.path, source.text, source.problem, sink)) return base;
   const patch = parseSettingsFile(sourceFileOf(source.path, source.text), sink, flavor);
   return applySettingsPatch(base, patch);
+}
+
+/** Reports a file's input problem; whether its text can still be read (a file too large was never decoded). */
+function reportedReadable(path: string, text: string, problem: InputProblem, sink: DiagnosticSink): boolean {
+  const file = sourceFileOf(path, text);
+  reportInputProblem(file, problem, YAML_INPUT_CODES, sink, text.length - file.text.length);
+  return problem.kind !== "too-large";
 }

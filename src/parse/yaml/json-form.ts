@@ -3,7 +3,7 @@
  * a JSON pointer (ajv's `instancePath`) to the node it names.
  */
 import { scalarJsonValue } from "./scalar-type.js";
-import type { YamlNode, YamlScalar } from "./yaml-nodes.js";
+import { findEntry, type YamlNode, type YamlScalar } from "./yaml-nodes.js";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -55,7 +55,7 @@ function step(node: YamlNode, segment: string): PointerTarget | undefined {
     return item ? { node: item } : undefined;
   }
   if (node.kind === "map") {
-    const entry = node.entries.find((e) => e.key.value === segment);
+    const entry = findEntry(node, segment);
     return entry ? { node: entry.value, key: entry.key } : undefined;
   }
   return undefined;

@@ -20,6 +20,7 @@ import type { SettingsPatch } from "./settings-values.js";
 import { treeToModel, type PolicyParts } from "./to-model.js";
 import type { YamlTree } from "./yaml-nodes.js";
 import { readYamlTree } from "./yaml-tree.js";
+import { isTestFileName } from "./test-file-names.js";
 
 export type YamlFileResult =
   | { readonly kind: "policy"; readonly type: PolicyConfigType; readonly parts: PolicyParts }
@@ -49,6 +50,8 @@ export function parseYamlFile(path: string, text: string, sink: DiagnosticSink, 
     case "sg-multi-tenancy":
       return { kind: "settings", patch: parseTree(file, sink, readSgMultiTenancyFile) };
     case "other":
+      // A policy test file beside the policy is `policyc test`'s input, not a stray file.
+      if (isTestFileName(baseName(path))) return { kind: "other" };
       sink.report("PC5003", `${code(baseName(path))} is not a policy file and is not read`, spanOf(file, 0));
       return { kind: "other" };
   }

@@ -45,7 +45,8 @@ const SCALAR_TAGS: Readonly<Record<string, ScalarType>> = { str: "str", int: "in
  */
 export function taggedScalarType(tagName: string, text: string): ScalarType | undefined {
   if (tagName === "") return "str";
-  const wanted = SCALAR_TAGS[tagName];
+  // An own key only: `!!constructor` or `!!__proto__` is an unknown tag, not a lookup on Object.prototype.
+  const wanted = Object.hasOwn(SCALAR_TAGS, tagName) ? SCALAR_TAGS[tagName] : undefined;
   if (wanted === undefined) return undefined;
   if (wanted === "str") return "str";
   return plainScalarType(text) === wanted ? wanted : "str";

@@ -4,28 +4,53 @@
  * reader is more lenient than the schema (a number where a name belongs, a
  * quoted boolean) the error becomes a warning or disappears.
  */
-import type { AnySchemaObject, ErrorObject } from "ajv";
+import type { AnySchemaObject, ErrorObject, ValidateFunction } from "ajv";
 import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { didYouMean } from "../../diagnostics/suggest.js";
 import type { SourceSpan } from "../../diagnostics/source-file.js";
 import { withoutCascades } from "./ajv-errors.js";
 import type { PolicyConfigKind } from "./config-kinds.js";
-import { pointerSegments, resolvePointer, toJson, type PointerTarget } from "./json-form.js";
+import { pointerSegments, resolvePointer, toJson, type JsonValue, type PointerTarget } from "./json-form.js";
 import { code } from "../../diagnostics/message-text.js";
 import { declaredProperties, describeExpected, emptyLiteral, placeName, schemaTypes } from "./schema-messages.js";
 import { schemaFor } from "./schemas.js";
-import type { YamlNode, YamlTree } from "./yaml-nodes.js";
+import { findEntry, type YamlNode, type YamlTree } from "./yaml-nodes.js";
 
 /** Reports every schema violation of a policy file; `_meta` is checked separately (meta-check). */
 export function checkSchema(tree: YamlTree, kind: PolicyConfigKind, sink: DiagnosticSink): void {
   const { root } = tree;
   if (!root) return;
   const { schema, validate } = schemaFor(kind);
-  if (validate(toJson(root))) return;
+  const errors = schemaErrors(validate, toJson(root));
+  if (errors.length === 0) return;
   const context: ErrorContext = { tree: root, kind, schema, sink };
-  for (const error of withoutCascades(validate.errors ?? [])) {
+  for (const error of withoutCascades(errors)) {
     if (!isMetaError(error)) reportError(error, context);
   }
+}
+
+/** Entries validated at once: ajv concatenates the error lists of `$ref`s, which costs the number of errors squared. */
+const ENTRIES_PER_VALIDATION = 500;
+
+/**
+ * ajv's errors for a file's JSON form. A large mapping is validated in
+ * slices of its entries, each with `_meta`; errors that every slice repeats
+ * (about `_meta` or the file as a whole) are dropped by `withoutCascades`.
+ */
+function schemaErrors(validate: ValidateFunction, json: JsonValue): ErrorObject[] {
+  const keys = typeof json === "object" && json !== null && !Array.isArray(json) ? Object.keys(json) : [];
+  if (keys.length <= ENTRIES_PER_VALIDATION) return validate(json) ? [] : [...(validate.errors ?? [])];
+  const object = json as { [key: string]: JsonValue };
+  const entries = keys.filter((key) => key !== "_meta");
+  const errors: ErrorObject[] = [];
+  for (let start = 0; start < entries.length; start += ENTRIES_PER_VALIDATION) {
+    // A null prototype, as toJson makes it, so that a key such as `__proto__` stays data.
+    const slice = Object.create(null) as { [key: string]: JsonValue };
+    if (Object.hasOwn(object, "_meta")) slice["_meta"] = object["_meta"]!;
+    for (const key of entries.slice(start, start + ENTRIES_PER_VALIDATION)) slice[key] = object[key]!;
+    if (!validate(slice)) for (const error of validate.errors ?? []) errors.push(error);
+  }
+  return errors;
 }
 
 interface ErrorContext {
@@ -69,7 +94,7 @@ function reportUnknownKey(
   context: ErrorContext,
 ): void {
   const key = String((error.params as { additionalProperty?: unknown }).additionalProperty);
-  const keyNode = target.node.kind === "map" ? target.node.entries.find((e) => e.key.value === key)?.key : undefined;
+  const keyNode = target.node.kind === "map" ? findEntry(target.node, key)?.key : undefined;
   const owner = placeName(segments, context.kind.entryNoun);
   const suggestion = didYouMean(key, declaredProperties(parentSchema));
   const help = key === "<<" ? "the plugin does not support yaml merge keys; write the keys out" : undefined;

@@ -47,8 +47,16 @@ export interface YamlTree {
 
 /** The entry of a map with this key, if any. */
 export function findEntry(map: YamlMap, key: string): YamlEntry | undefined {
-  return map.entries.find((entry) => entry.key.value === key);
+  if (map.entries.length <= INDEX_FROM) return map.entries.find((entry) => entry.key.value === key);
+  // A large map is searched often (once per schema error in it): by an index, or the errors would cost its size squared.
+  let index = ENTRY_INDEX.get(map);
+  if (!index) ENTRY_INDEX.set(map, (index = new Map(map.entries.map((entry) => [entry.key.value, entry]))));
+  return index.get(key);
 }
+
+/** Maps with more entries than this get an index on their first search. */
+const INDEX_FROM = 16;
+const ENTRY_INDEX = new WeakMap<YamlMap, ReadonlyMap<string, YamlEntry>>();
 
 /** The span from an entry's key to the end of its value. */
 export function entrySpan(entry: YamlEntry): SourceSpan {

@@ -9,24 +9,47 @@ import type { DiagnosticSink } from "../../diagnostics/diagnostic.js";
 import { spanOf, type SourceFile, type SourceSpan } from "../../diagnostics/source-file.js";
 import { code } from "../../diagnostics/message-text.js";
 import { plainScalarType, standardTagName, taggedScalarType, type ScalarType } from "./scalar-type.js";
-import { nextSignificant, skipTrivia, structureCount } from "./source-scan.js";
+import { codePointCount, nextSignificant, skipTrivia, structureCount } from "./source-scan.js";
 import type { YamlEntry, YamlMap, YamlNode, YamlScalar, YamlSeq, YamlTree } from "./yaml-nodes.js";
 
 /** Deeper than any policy file needs (roles.yml nests 6 levels), far below a stack overflow. */
 export const MAX_DEPTH = 64;
-/** About 20 MB of ordinary policy YAML; beyond this js-yaml's event list alone needs gigabytes. */
-const MAX_STRUCTURE = 4_000_000;
+/**
+ * The plugin reads its YAML files with Jackson's YAMLFactory, whose SnakeYAML
+ * loader refuses a document of more code points than this (3 MiB).
+ */
+export const PLUGIN_MAX_CODE_POINTS = 3 * 1024 * 1024;
+/**
+ * Lines, keys and items (as `structureCount` estimates them) policyc reads:
+ * enough for ordinary roles up to the plugin's 3 MiB (some 20,000 roles make
+ * 355,000), and a file this dense, even a flow list of one-letter items,
+ * still parses and validates in a 256 MiB heap (js-yaml's events and the
+ * tree take a few hundred bytes per node).
+ */
+export const MAX_STRUCTURE = 400_000;
 
 export function readYamlTree(file: SourceFile, sink: DiagnosticSink): YamlTree {
-  const structure = structureCount(file.text);
-  if (structure > MAX_STRUCTURE) {
-    const message = `the file is too large to read safely (${structure} lines, keys and items; the limit is ${MAX_STRUCTURE})`;
-    sink.report("PC2015", message, spanOf(file, 0));
+  const tooLarge = sizeProblem(file.text);
+  if (tooLarge !== undefined) {
+    sink.report("PC2015", tooLarge, spanOf(file, 0));
     return { file, root: undefined, unreadable: true };
   }
   const events = parseOrReport(file, sink);
   if (!events) return { file, root: undefined, unreadable: true };
   return { file, root: new TreeBuilder(file, sink).build(events), unreadable: false };
+}
+
+/** Why a text is too large to read, if it is: the plugin's limit first, then policyc's own. */
+function sizeProblem(text: string): string | undefined {
+  const codePoints = codePointCount(text);
+  if (codePoints > PLUGIN_MAX_CODE_POINTS) {
+    return `the file has ${codePoints} characters; the plugin's yaml reader refuses more than ${PLUGIN_MAX_CODE_POINTS} (3 MiB)`;
+  }
+  const structure = structureCount(text);
+  if (structure > MAX_STRUCTURE) {
+    return `the file is too large to read safely (${structure} lines, keys and items; policyc reads at most ${MAX_STRUCTURE})`;
+  }
+  return undefined;
 }
 
 function parseOrReport(file: SourceFile, sink: DiagnosticSink): Event[] | undefined {

@@ -34,16 +34,27 @@ describe("hostile input", () => {
     );
   });
 
-  test("a 20 MB policy file is read", () => {
+  /** Ordinary roles, as many as fill `size` characters. */
+  const rolesFile = (size: number): string => {
     const role = (i: number) => `role${i}:\n  cluster_permissions:\n    - "cluster:monitor/health"\n  index_permissions:\n    - index_patterns: ["logs-*"]\n      allowed_actions: [read]\n`;
     const parts = ['_meta:\n  type: roles\n  config_version: 2\n'];
     let length = 0;
-    for (let i = 0; length < 20_000_000; i++) {
+    for (let i = 0; length < size; i++) {
       parts.push(role(i));
       length += parts[parts.length - 1]!.length;
     }
-    const { diagnostics, model } = parse({ "roles.yml": parts.join("") });
+    return parts.join("");
+  };
+
+  test("a policy file as large as the plugin reads (3 MiB) is read", () => {
+    const { diagnostics, model } = parse({ "roles.yml": rolesFile(3_100_000) });
     expect(diagnostics).toEqual([]);
-    expect(model.roles.length).toBeGreaterThan(100_000);
+    expect(model.roles.length).toBeGreaterThan(20_000);
+  }, 60_000);
+
+  test("a 20 MB policy file is refused, as the plugin's YAML reader refuses more than 3 MiB", () => {
+    const { diagnostics, model } = parse({ "roles.yml": rolesFile(20_000_000) });
+    expect(diagnostics.map((d) => d.code)).toEqual(["PC2015"]);
+    expect(model.roles).toEqual([]);
   }, 60_000);
 });

@@ -5,6 +5,7 @@
  * the `index_patterns` of the entry that grants them.
  */
 import type { DiagnosticSink } from "../../../diagnostics/diagnostic.js";
+import { code } from "../../../diagnostics/message-text.js";
 import { bodyOf } from "../to-model-values.js";
 import { findEntry, type YamlTree } from "../yaml-nodes.js";
 import { sgConfigEntries } from "./sg-to-model.js";
@@ -16,7 +17,7 @@ export function checkRemovedRoleAttributes(tree: YamlTree, sink: DiagnosticSink)
     if (!removed) continue;
     sink.report(
       "PC2016",
-      `\`exclude_index_permissions\` (role \`${entry.key.value}\`) is no longer supported in Search Guard FLX; the plugin rejects the role`,
+      `\`exclude_index_permissions\` (role ${code(entry.key.value)}) is no longer supported in Search Guard FLX; the plugin rejects the role`,
       removed.key.span,
       { help: "exclude indices with an index negation `-pattern` in the `index_patterns` of the entry that grants them, e.g. `[\"logs-*\", \"-logs-secret\"]`" },
     );
