@@ -10,6 +10,7 @@ import type { Requirement, RoleAnswer, RoleGrant } from "./who-can-types.js";
 import { GLOBAL_TENANT, PRIVATE_TENANT, SECURITY_INDEX, SYSTEM_INDEX_PERMISSION, isSystemIndexProtectedAction, needsTenantWrite } from "../rules/actions.js";
 import { restApiPermission, type RestApiTarget, type RestEndpoint, type RestMethod } from "../rules/rest-api.js";
 import { tenantIndexName } from "../runtime/tenants.js";
+import { guardedByHandler } from "../runtime/rest-api.js";
 
 /** What a special case does to the answer: ends it (`nobody`, `everyone`, or roles of its own), or adds a requirement. */
 export interface SpecialOutcome {
@@ -137,8 +138,3 @@ export function restApiOutcome(ctx: WhoCanContext, action: string, target: RestA
   return { roles: [...grants].map(([role, list]) => roleAnswer(ctx, role, list)), notes };
 }
 
-/** The endpoints whose access handler checks the permission again, so `roles_enabled` alone is refused (`rest-api.ts`). */
-function guardedByHandler(endpoint: RestEndpoint, method: RestMethod): boolean {
-  if (endpoint === "ssl" || endpoint === "allowlist" || endpoint === "nodesdn") return true;
-  return endpoint === "config" && (method === "PUT" || method === "PATCH");
-}

@@ -76,7 +76,7 @@ function roleBasedFailure(policy: TablePolicy, user: UserEntry): string | undefi
 }
 
 /** Whether the endpoint's own access handler checks the method's permission again (verifyAccessForAllMethods). */
-function guardedByHandler(endpoint: RestEndpoint, method: RestMethod): boolean {
+export function guardedByHandler(endpoint: RestEndpoint, method: RestMethod): boolean {
   switch (endpoint) {
     case "ssl":
     case "allowlist":
