@@ -10,6 +10,15 @@ import type { AuthorizationRequest, Decision } from "../../src/table/request.js"
 import { describeFiles, policyFiles, type PolicySpec } from "../helpers/arbitraries.js";
 import { readReferencePolicy, referenceAuthorize } from "../reference-evaluator.js";
 
+/**
+ * The fewest random policies a run needs before its coverage figures (the
+ * share of policies skipped for errors, both outcomes seen) are checked. The
+ * defaults of `npm test` are all above it; `npm run fuzz` at a small N gives
+ * each worker as few as 10 policies, too few for a share to be reliable, and
+ * such a run checks agreement only.
+ */
+export const COVERAGE_MINIMUM_RUNS = 100;
+
 export interface AgreementStats {
   policies: number;
   skipped: number;

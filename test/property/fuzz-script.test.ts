@@ -15,13 +15,17 @@ function fuzz(args: string[], timeout: number) {
 }
 
 describe("npm run fuzz", () => {
+  // A fixed seed keeps `npm test` deterministic; fuzzing with fresh seeds is `npm run fuzz`'s job.
+  // This one is a regression: its 10 whoami policies per worker list no read-only tenant, and the
+  // property used to fail its coverage check on a run that small (a run checks coverage from 100
+  // policies on).
   it(
     "runs 200 cases on two workers with zero disagreements, printing the seed",
     () => {
-      const result = fuzz(["--runs", "200", "--workers", "2"], 290_000);
+      const result = fuzz(["--runs", "200", "--workers", "2", "--seed", "1668706402"], 290_000);
       expect(result.status, result.stdout + result.stderr).toBe(0);
       const seed = /^seed (\d+): 200 cases on 2 workers$/m.exec(result.stdout)?.[1];
-      expect(seed, result.stdout).toBeDefined();
+      expect(seed, result.stdout).toBe("1668706402");
       expect(result.stdout).toContain(`replay: npm run fuzz -- --runs 200 --seed ${seed} --workers 2`);
       expect(result.stdout).toContain(`worker 2, seed ${Number(seed) + 1}: runtime vs reference: 100 cases`);
       expect(result.stdout).toMatch(/^runtime vs reference: 200 cases, \d+ requests agreed$/m);

@@ -15,6 +15,7 @@ import { loadTable } from "../../src/runtime/index.js";
 import type { AuthorizationRequest, Decision } from "../../src/table/request.js";
 import { ModuleHost, valueOf } from "../emit/module/module-host.js";
 import { readSgReferencePolicy, referenceSgAuthorize } from "../reference-searchguard.js";
+import { COVERAGE_MINIMUM_RUNS } from "./agreement.js";
 
 const RUNS = Number(process.env.POLICYC_SG_FUZZ_RUNS ?? 120);
 const SEED = process.env.POLICYC_FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.POLICYC_FUZZ_SEED);
@@ -158,9 +159,11 @@ describe("Search Guard: the runtime, the generated module and the reference", ()
         { numRuns: RUNS, seed: SEED },
       );
       // Not vacuous: most policies compile, and both outcomes occur often.
-      expect(stats.skipped).toBeLessThan(stats.policies * 0.2);
-      expect(stats.allows).toBeGreaterThan(stats.requests * 0.05);
-      expect(stats.denies).toBeGreaterThan(stats.requests * 0.05);
+      if (RUNS >= COVERAGE_MINIMUM_RUNS) {
+        expect(stats.skipped).toBeLessThan(stats.policies * 0.2);
+        expect(stats.allows).toBeGreaterThan(stats.requests * 0.05);
+        expect(stats.denies).toBeGreaterThan(stats.requests * 0.05);
+      }
       if (process.env.POLICYC_FUZZ_STATS) console.log(JSON.stringify(stats));
     },
     Math.max(60_000, RUNS * 500),

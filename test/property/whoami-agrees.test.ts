@@ -15,7 +15,7 @@ import type { RequestUser } from "../../src/table/request.js";
 import { describeFiles, policyArb, policyFiles, requestArb, steerPolicy } from "../helpers/arbitraries.js";
 import { readReferencePolicy } from "../reference-evaluator.js";
 import { referenceWhoami } from "../reference-tenants.js";
-import { printable } from "./agreement.js";
+import { COVERAGE_MINIMUM_RUNS, printable } from "./agreement.js";
 import { AVOID } from "./known-disagreements.js";
 
 const RUNS = Number(process.env.POLICYC_WHOAMI_FUZZ_RUNS ?? 300);
@@ -83,9 +83,11 @@ describe("the runtime's whoami and the reference", () => {
         { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
       // Not vacuous: most policies compile, and both kinds of tenant access are compared.
-      expect(stats.skipped).toBeLessThan(stats.policies * 0.2);
-      expect(stats.readOnly).toBeGreaterThan(0);
-      expect(stats.readWrite).toBeGreaterThan(0);
+      if (RUNS >= COVERAGE_MINIMUM_RUNS) {
+        expect(stats.skipped).toBeLessThan(stats.policies * 0.2);
+        expect(stats.readOnly).toBeGreaterThan(0);
+        expect(stats.readWrite).toBeGreaterThan(0);
+      }
       if (process.env.POLICYC_FUZZ_STATS) console.log(JSON.stringify(stats));
     },
     Math.max(30_000, RUNS * 200),
