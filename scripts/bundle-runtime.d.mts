@@ -1,5 +1,5 @@
 // Types of scripts/bundle-runtime.mjs, for the tests that call it (test/emit/module/runtime-bundle.test.ts).
-import type { RuntimeBundle } from "../src/emit/module/runtime-bundle.js";
+import type { RuntimeBundle, RuntimeBundleName } from "../src/emit/module/runtime-bundle.js";
 
 export declare class BundleError extends Error {}
 
@@ -13,3 +13,6 @@ export interface BundleOptions {
 }
 
 export declare function bundleRuntime(options?: BundleOptions): RuntimeBundle & { readonly entry: string };
+
+/** Both bundles, `lean` (src/runtime/decider.ts) and `explaining` (src/runtime/index.ts), as dist/ holds them. */
+export declare function bundleRuntimes(options?: Omit<BundleOptions, "entry">): Record<RuntimeBundleName, RuntimeBundle & { readonly entry: string }>;

@@ -15,7 +15,11 @@
 // Declarations that nothing exported by the entry reaches are left out (a constant the compiler
 // shares with the runtime, say): the generated module must pass a consumer's `noUnusedLocals`.
 //
-// Usage: node scripts/bundle-runtime.mjs [--check]   (--check compares with the written bundle)
+// Two bundles are written: `lean`, from src/runtime/decider.ts (decisions only), which the module of
+// a table compiled without provenance embeds, and `explaining`, from src/runtime/index.ts (with
+// `explain`), for a table compiled with `--provenance`.
+//
+// Usage: node scripts/bundle-runtime.mjs [--check]   (--check compares with the written bundles)
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, posix, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -23,6 +27,8 @@ import ts from "typescript";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ENTRY = "src/runtime/index.ts";
+/** The entry of each bundle the generated module can embed. */
+const ENTRIES = { lean: "src/runtime/decider.ts", explaining: ENTRY };
 const OUTPUT = "dist/emit/module/runtime-bundle.json";
 /** Where tsc put the list of names the generated module declares next to the bundle. */
 const MODULE_NAMES = "dist/emit/module/module-names.js";
@@ -269,9 +275,14 @@ export function bundleRuntime({ root = ROOT, entry = ENTRY, reservedNames = new 
   return { entry, modules: modules.map((m) => m.path), typeScript, javaScript: transpile(typeScript), topLevelNames, typeDeclarations };
 }
 
+/** Both bundles of the runtime, by name (see ENTRIES). @throws BundleError */
+export function bundleRuntimes({ root = ROOT, reservedNames = new Set() } = {}) {
+  return Object.fromEntries(Object.entries(ENTRIES).map(([name, entry]) => [name, bundleRuntime({ root, entry, reservedNames })]));
+}
+
 async function main() {
   const names = await import(pathToFileURL(join(ROOT, MODULE_NAMES)).href);
-  const text = JSON.stringify(bundleRuntime({ reservedNames: new Set(names.MODULE_TOP_LEVEL_NAMES) }), null, 2) + "\n";
+  const text = JSON.stringify(bundleRuntimes({ reservedNames: new Set(names.MODULE_TOP_LEVEL_NAMES) }), null, 2) + "\n";
   const target = join(ROOT, OUTPUT);
   if (process.argv.includes("--check")) {
     const current = existsSync(target) ? readFileSync(target, "utf8") : "";
@@ -282,7 +293,9 @@ async function main() {
   const temporary = `${target}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, target);
-  process.stdout.write(`${relative(ROOT, target).split(sep).join("/")}: runtime bundle of ${JSON.parse(text).modules.length} modules\n`);
+  const { lean, explaining } = JSON.parse(text);
+  const sizes = `${lean.modules.length} modules without explain, ${explaining.modules.length} with it`;
+  process.stdout.write(`${relative(ROOT, target).split(sep).join("/")}: runtime bundles of ${sizes}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -6,6 +6,7 @@
  * so a chain is accepted only when it ends at one of those patterns.
  */
 import { compilePattern, type Matcher } from "../patterns/pattern.js";
+import { actionGroupsByName, shortestActionChain, type ActionGroupsByName } from "../runtime/explain/action-chains.js";
 import type { ChainStep } from "../table/explanation.js";
 import type { TableProvenance, WrittenName } from "../table/provenance.js";
 
@@ -16,11 +17,9 @@ export interface ActionGrant {
   readonly chain: readonly ChainStep[];
 }
 
-/** Action groups by name, with their members as written. */
-export type GroupMembers = ReadonlyMap<string, readonly WrittenName[]>;
-
-export function groupMembers(provenance: TableProvenance | undefined): GroupMembers {
-  return new Map((provenance?.actionGroups ?? []).map((group) => [group.name, group.allowedActions]));
+/** The action groups of the table's provenance by name; none without provenance. */
+export function groupsOf(provenance: TableProvenance | undefined): ActionGroupsByName {
+  return provenance === undefined ? new Map() : actionGroupsByName(provenance);
 }
 
 /** Compiles action patterns once each: who-can and diff test the same few patterns many times. */
@@ -36,37 +35,21 @@ export class ActionMatchers {
 
 /**
  * Every way the permissions grant the action: one grant per written name
- * that leads to a granting pattern (the first chain found, members in
- * written order), then the granting patterns no written name led to.
+ * that leads to a granting pattern, by the shortest chain (the one `explain`
+ * shows), then the granting patterns no written name led to.
  */
-export function actionGrants(granting: readonly string[], written: readonly WrittenName[] | undefined, groups: GroupMembers): ActionGrant[] {
+export function actionGrants(granting: readonly string[], written: readonly WrittenName[] | undefined, groups: ActionGroupsByName): ActionGrant[] {
   if (granting.length === 0) return [];
   const targets = new Set(granting);
   const grants: ActionGrant[] = [];
   const reached = new Set<string>();
   for (const name of written ?? []) {
-    const chain = chainTo(name, targets, groups, new Set());
-    if (chain === undefined) continue;
+    const chain = shortestActionChain(groups, [name], (candidate) => targets.has(candidate));
+    if (chain.length === 0) continue;
     const last = chain[chain.length - 1]!.name;
     grants.push({ actionPattern: last, chain });
     reached.add(last);
   }
   for (const pattern of granting) if (!reached.has(pattern)) grants.push({ actionPattern: pattern, chain: [] });
   return grants;
-}
-
-/** The chain from a written name to one of the target patterns, depth first; groups seen on the path are not entered again (cycles). */
-function chainTo(name: WrittenName, targets: ReadonlySet<string>, groups: GroupMembers, onPath: Set<string>): ChainStep[] | undefined {
-  const step: ChainStep = name.at === undefined ? { name: name.value } : { name: name.value, at: name.at };
-  const members = groups.get(name.value);
-  if (members === undefined) return targets.has(name.value) ? [step] : undefined;
-  if (onPath.has(name.value)) return undefined;
-  onPath.add(name.value);
-  for (const member of members) {
-    const rest = chainTo(member, targets, groups, onPath);
-    if (rest !== undefined) return [step, ...rest];
-  }
-  onPath.delete(name.value);
-  // A group named like a granting pattern that none of its members reaches: the name itself is the pattern.
-  return targets.has(name.value) ? [step] : undefined;
 }

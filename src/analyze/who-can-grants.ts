@@ -6,7 +6,8 @@
  * permissions. Patterns are matched with the runtime's pattern semantics
  * (`compilePattern`), so who-can agrees with `authorize`.
  */
-import { actionGrants, ActionMatchers, groupMembers, type ActionGrant, type GroupMembers } from "./action-chains.js";
+import type { ActionGroupsByName } from "../runtime/explain/action-chains.js";
+import { actionGrants, ActionMatchers, groupsOf, type ActionGrant } from "./action-chains.js";
 import { RoleReachIndex } from "./role-reach.js";
 import type { PatternGrant, RoleAnswer, RoleGrant } from "./who-can-types.js";
 import { compilePattern, isTemplate, type Matcher } from "../patterns/pattern.js";
@@ -15,13 +16,13 @@ import type { DecisionTable, RestrictionKind, TableIndexEntry } from "../table/t
 
 /** A table prepared for who-can questions. */
 export class WhoCanContext {
-  readonly groups: GroupMembers;
+  readonly groups: ActionGroupsByName;
   readonly actions = new ActionMatchers();
   readonly reach: RoleReachIndex;
   private readonly names = new Map<string, Matcher>();
 
   constructor(readonly table: DecisionTable) {
-    this.groups = groupMembers(table.provenance);
+    this.groups = groupsOf(table.provenance);
     this.reach = new RoleReachIndex(table);
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { whoCan } from "../../src/analyze/who-can.js";
 import type { RoleAnswer, RoleGrant } from "../../src/analyze/who-can-types.js";
 import { compile } from "../../src/index.js";
+import { loadTable } from "../../src/runtime/index.js";
 import { withMeta, type ConfigFiles } from "../helpers/policy.js";
 import { tableOf } from "./tables.js";
 
@@ -75,6 +76,34 @@ describe("who-can for cluster actions", () => {
     ]);
     expect(admin.mappedBy[0]!.at).toEqual([{ file: "roles_mapping.yml", line: 6, column: 11 }]);
     expect(admin.internalUsers).toEqual([{ user: "dave", at: expect.objectContaining({ file: "internal_users.yml" }), via: [{ kind: "security_roles", at: expect.objectContaining({ file: "internal_users.yml" }) }] }]);
+  });
+});
+
+describe("who-can's action-group chains", () => {
+  it("are the shortest chains, the ones explain shows, not the first found in written order", () => {
+    const nested: ConfigFiles = {
+      "action_groups.yml": `
+outer:
+  allowed_actions: ["inner", "indices:data/read/search"]
+inner:
+  allowed_actions: ["indices:data/read/search"]
+`,
+      "roles.yml": `
+reader:
+  index_permissions:
+    - index_patterns: ["logs"]
+      allowed_actions: ["outer"]
+`,
+      "roles_mapping.yml": `
+reader:
+  users: ["judy"]
+`,
+    };
+    const table = tableOf(nested);
+    const grant = indexGrant(roleOf(whoCan(table, { action: "indices:data/read/search", index: "logs" }).roles, "reader").grants[0]!)!;
+    expect(grant.actions[0]!.chain.map((step) => step.name)).toEqual(["outer", "indices:data/read/search"]);
+    const explained = loadTable(table).explain({ user: { name: "judy" }, action: "indices:data/read/search", indices: ["logs"] });
+    expect(explained.grants.map((g) => g.chain)).toEqual([grant.actions[0]!.chain]);
   });
 });
 

@@ -40,7 +40,8 @@ function moduleSource(input: ModuleInput): ModuleSource {
     tenants: sortedUnique(input.table.tenants),
   };
   // Built now, so that loading the module builds no trie and no mapping table.
-  return { table: input.table, lookupTables: buildLookupTables(input.table), sources: input.sources, names };
+  const lookupTables = buildLookupTables(input.table);
+  return { table: input.table, lookupTables, sources: input.sources, names, explains: input.table.provenance !== undefined };
 }
 
 /** Sorted by code unit (the default sort), which is the same on every machine. */

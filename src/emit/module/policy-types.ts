@@ -15,10 +15,13 @@ export interface PolicyNames {
   readonly tenants: readonly string[];
 }
 
-/** The runtime's request and decision types, which the module exports as they are. */
-export const RUNTIME_API_TYPES: readonly string[] = ["AuthInfo", "AuthorizationRequest", "Decision", "Explanation", "RequestUser"];
+/** The runtime's request and decision types, which the module exports as they are (`Explanation` when it explains). */
+export function runtimeApiTypes(explains: boolean): readonly string[] {
+  return ["AuthInfo", "AuthorizationRequest", "Decision", ...(explains ? ["Explanation"] : []), "RequestUser"];
+}
 
-export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
+/** The policy's types; the authorizer has `explain` when the module `explains`. */
+export function writePolicyTypes(w: CodeWriter, names: PolicyNames, explains: boolean): void {
   w.doc("The roles this policy defines, built-in and custom.");
   writeUnion(w, "RoleName", names.roles);
   w.line().doc("The action groups this policy defines, built-in and custom.");
@@ -40,8 +43,10 @@ export function writePolicyTypes(w: CodeWriter, names: PolicyNames): void {
   w.block("export interface Authorizer {", () => {
     w.doc(AUTHORIZE_DOC);
     w.line("authorize(request: PolicyAuthorizationRequest): Decision;");
-    w.doc(...EXPLAIN_DOC);
-    w.line("explain(request: PolicyAuthorizationRequest): Explanation;");
+    if (explains) {
+      w.doc(...EXPLAIN_DOC);
+      w.line("explain(request: PolicyAuthorizationRequest): Explanation;");
+    }
     w.doc(...ROLES_OF_DOC);
     w.line("rolesOf(user: RequestUser): readonly string[];");
     w.doc(...WHOAMI_DOC);

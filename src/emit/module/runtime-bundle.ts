@@ -1,7 +1,9 @@
 /**
  * The table runtime as the generated module embeds it: src/runtime and what
  * it imports, concatenated into one scope by scripts/bundle-runtime.mjs at
- * policyc's build and read here from the package (dist/).
+ * policyc's build and read here from the package (dist/). Two bundles: the
+ * lean one decides (src/runtime/decider.ts), the explaining one also
+ * explains (src/runtime/index.ts).
  */
 import { readPackageText } from "../../package-files.js";
 
@@ -27,12 +29,17 @@ export interface RuntimeBundle {
   readonly typeDeclarations: Readonly<Record<string, BundledTypeDeclaration>>;
 }
 
-let bundle: RuntimeBundle | undefined;
+/** Which runtime a module embeds: `lean` without `explain`, `explaining` with it. */
+export type RuntimeBundleName = "lean" | "explaining";
 
-/** The bundle, read once. @throws Error when policyc was not built (`npm run build`) */
-export function readRuntimeBundle(): RuntimeBundle {
-  bundle ??= parseBundle(readBundleText());
-  return bundle;
+type RuntimeBundles = Readonly<Record<RuntimeBundleName, RuntimeBundle>>;
+
+let bundles: RuntimeBundles | undefined;
+
+/** One of the bundles; both are read once. @throws Error when policyc was not built (`npm run build`) */
+export function readRuntimeBundle(name: RuntimeBundleName): RuntimeBundle {
+  bundles ??= parseBundles(readBundleText());
+  return bundles[name];
 }
 
 function readBundleText(): string {
@@ -44,8 +51,13 @@ function readBundleText(): string {
   }
 }
 
-function parseBundle(text: string): RuntimeBundle {
-  const value = JSON.parse(text) as Partial<RuntimeBundle>;
+function parseBundles(text: string): RuntimeBundles {
+  const value = JSON.parse(text) as Partial<Record<RuntimeBundleName, unknown>>;
+  return { lean: parseBundle(value.lean), explaining: parseBundle(value.explaining) };
+}
+
+function parseBundle(parsed: unknown): RuntimeBundle {
+  const value = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Partial<RuntimeBundle>;
   const complete =
     typeof value.typeScript === "string" &&
     typeof value.javaScript === "string" &&

@@ -17,16 +17,22 @@ export function actionGroupsByName(provenance: TableProvenance): ActionGroupsByN
   return new Map(provenance.actionGroups.map((group) => [group.name, group]));
 }
 
+/** The shortest chain from one of `written` to `pattern`, or empty when none leads there. */
+export function actionChain(groups: ActionGroupsByName, written: readonly WrittenName[], pattern: string): ChainStep[] {
+  return shortestActionChain(groups, written, (name) => name === pattern);
+}
+
 /**
- * The shortest chain from one of `written` to `pattern`, or empty when none
- * leads there. A frontier kept sorted by path makes the first path that
+ * The shortest chain from one of `written` to a name `isTarget` accepts, or
+ * empty when none leads there (who-can asks for any of the patterns that
+ * grant an action). A frontier kept sorted by path makes the first path that
  * reaches a group the least one by name among the shortest.
  */
-export function actionChain(groups: ActionGroupsByName, written: readonly WrittenName[], pattern: string): ChainStep[] {
+export function shortestActionChain(groups: ActionGroupsByName, written: readonly WrittenName[], isTarget: (name: string) => boolean): ChainStep[] {
   let frontier = [...written].sort((a, b) => compareCodeUnits(a.value, b.value)).map((name) => [stepOf(name)]);
   const visited = new Set<string>();
   while (frontier.length > 0) {
-    const found = frontier.find((path) => path[path.length - 1]!.name === pattern);
+    const found = frontier.find((path) => isTarget(path[path.length - 1]!.name));
     if (found !== undefined) return found;
     const next: ChainStep[][] = [];
     for (const path of frontier) {

@@ -61,8 +61,13 @@ describe("the module's API", () => {
   const judy = { name: "judy" };
   const teamUser = { name: "dana", backend_roles: ["dev", "ops"], host: "10.0.0.7" };
 
-  it("exports authorize, createAuthorizer, explain, rolesOf and whoami, and nothing else", async () => {
-    expect(values(await host.call(path, [{ name: "$exports", args: [] }]))).toEqual([["authorize", "createAuthorizer", "explain", "rolesOf", "whoami"]]);
+  it("exports authorize, createAuthorizer, rolesOf and whoami, and nothing else", async () => {
+    expect(values(await host.call(path, [{ name: "$exports", args: [] }]))).toEqual([["authorize", "createAuthorizer", "rolesOf", "whoami"]]);
+  });
+
+  it("exports explain as well when compiled with provenance", async () => {
+    const explaining = host.write(compileModule(SMALL_POLICY, { js: true, provenance: true }));
+    expect(values(await host.call(explaining, [{ name: "$exports", args: [] }]))).toEqual([["authorize", "createAuthorizer", "explain", "rolesOf", "whoami"]]);
   });
 
   it("rolesOf gives the roles every decision for the user lists", async () => {

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { bundleRuntime } from "../../../scripts/bundle-runtime.mjs";
+import { bundleRuntime, bundleRuntimes } from "../../../scripts/bundle-runtime.mjs";
 import { MODULE_TOP_LEVEL_NAMES } from "../../../src/emit/module/module-names.js";
-import { RUNTIME_BUNDLE_PATH, typeDeclarationsOf, type RuntimeBundle } from "../../../src/emit/module/runtime-bundle.js";
+import { RUNTIME_BUNDLE_PATH, typeDeclarationsOf } from "../../../src/emit/module/runtime-bundle.js";
 import { ROOT } from "../../helpers/cli.js";
 
 const roots: string[] = [];
@@ -108,8 +108,17 @@ describe("bundling the runtime", () => {
     );
   });
 
-  it("has written the bundle of the current src/runtime under dist/ (run `npm run build` if not)", () => {
-    const written = JSON.parse(readFileSync(join(ROOT, RUNTIME_BUNDLE_PATH), "utf8")) as RuntimeBundle;
-    expect(written).toEqual(bundleRuntime({ reservedNames: new Set(MODULE_TOP_LEVEL_NAMES) }));
+  it("has written both bundles of the current src/runtime under dist/ (run `npm run build` if not)", () => {
+    const written: unknown = JSON.parse(readFileSync(join(ROOT, RUNTIME_BUNDLE_PATH), "utf8"));
+    expect(written).toEqual(bundleRuntimes({ reservedNames: new Set(MODULE_TOP_LEVEL_NAMES) }));
+  });
+
+  it("bundles the lean runtime from decider.ts, without the explain modules", () => {
+    const { lean, explaining } = bundleRuntimes({ reservedNames: new Set(MODULE_TOP_LEVEL_NAMES) });
+    expect(lean.entry).toBe("src/runtime/decider.ts");
+    expect(explaining.entry).toBe("src/runtime/index.ts");
+    expect(lean.topLevelNames).toContain("loadDecider");
+    expect(lean.topLevelNames).not.toContain("explainRequest");
+    expect(explaining.topLevelNames).toContain("explainRequest");
   });
 });

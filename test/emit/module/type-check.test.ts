@@ -40,6 +40,26 @@ describe("type checking the generated module", () => {
     expect(typeCheck(files, ["consumer.ts"])).toEqual([]);
   });
 
+  it("passes tsc --strict on policy.ts compiled with provenance, and types `explain` for a consumer of policy.js", () => {
+    const outputs = compileModule(SMALL_POLICY, { js: true, provenance: true });
+    expect(typeCheck({ "policy.ts": output(outputs, "policy.ts") }, ["policy.ts"])).toEqual([]);
+    const consumer = [
+      'import { explain, createAuthorizer, type Explanation } from "./policy.js";',
+      'const explanation: Explanation = explain({ user: { name: "judy" }, action: "indices:data/read/search", indices: ["logs-1"] });',
+      'export const rule: string = explanation.rule;',
+      'export const again: Explanation = createAuthorizer().explain({ user: { name: "judy" }, action: "cluster:monitor/health" });',
+      "",
+    ].join("\n");
+    const files = { "policy.js": output(outputs, "policy.js"), "policy.d.ts": output(outputs, "policy.d.ts"), "consumer.ts": consumer };
+    expect(typeCheck(files, ["consumer.ts"])).toEqual([]);
+  });
+
+  it("has no `explain` in a module compiled without provenance, and says so to a consumer that calls it", () => {
+    const outputs = compileModule(SMALL_POLICY, { js: true });
+    const files = { "policy.d.ts": output(outputs, "policy.d.ts"), "consumer.ts": 'import { explain } from "./policy.js";\nexport const e = explain;\n' };
+    expect(typeCheck(files, ["consumer.ts"]).join("\n")).toMatch(/consumer\.ts:1: Module '"\.\/policy\.js"' has no exported member 'explain'/);
+  });
+
   it("reports a consumer's mistake (the check is not vacuous)", () => {
     const outputs = compileModule(SMALL_POLICY, { js: true });
     const files = { "policy.d.ts": output(outputs, "policy.d.ts"), "consumer.ts": 'import type { RoleName } from "./policy.js";\nexport const r: RoleName = "nope";\n' };

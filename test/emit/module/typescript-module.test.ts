@@ -32,20 +32,49 @@ describe("the generated module (policy.ts, policy.js)", () => {
     for (const name of ["policy.ts", "policy.js", "policy.d.ts"]) expect(output(outputs, name).split("\n")[0]).toBe(header);
   });
 
-  it("embeds the runtime bundle verbatim, in TypeScript and in JavaScript", () => {
+  it("embeds the lean runtime bundle verbatim, in TypeScript and in JavaScript", () => {
     const outputs = compileModule(SMALL_POLICY, { js: true });
-    const bundle = readRuntimeBundle();
+    const bundle = readRuntimeBundle("lean");
     expect(output(outputs, "policy.ts")).toContain(bundle.typeScript.trimEnd());
     expect(output(outputs, "policy.js")).toContain(bundle.javaScript.trimEnd());
   });
 
+  it("embeds the explaining runtime bundle when the table carries provenance", () => {
+    const outputs = compileModule(SMALL_POLICY, { js: true, provenance: true });
+    const bundle = readRuntimeBundle("explaining");
+    expect(output(outputs, "policy.ts")).toContain(bundle.typeScript.trimEnd());
+    expect(output(outputs, "policy.js")).toContain(bundle.javaScript.trimEnd());
+  });
+
+  it("leaves `explain` and the derivation code out of a module compiled without provenance", () => {
+    const lean = compileModule(SMALL_POLICY, { js: true });
+    const explaining = compileModule(SMALL_POLICY, { js: true, provenance: true });
+    for (const name of ["policy.ts", "policy.js", "policy.d.ts"]) {
+      expect(output(lean, name)).not.toMatch(/explainRequest|explainWithDefaultAuthorizer|\bExplanation\b|explain: \(request\)|function explain\(/);
+      expect(output(explaining, name)).toMatch(name === "policy.d.ts" ? /export declare function explain\(/ : /explainWithDefaultAuthorizer as explain/);
+    }
+    expect(readRuntimeBundle("lean").modules.some((module) => module.includes("/explain/"))).toBe(false);
+    // The derivation code is about a quarter of the runtime.
+    expect(output(lean, "policy.js").length).toBeLessThan(output(explaining, "policy.js").length * 0.85);
+  });
+
   it("declares at top level, besides the runtime, exactly the names module-names.ts reserves", () => {
-    const runtime = new Set(readRuntimeBundle().topLevelNames);
+    const runtime = new Set(readRuntimeBundle("explaining").topLevelNames);
     const own = (text: string) => topLevelNames(text).filter((name) => !runtime.has(name));
-    const outputs = compileModule(SMALL_POLICY, { js: true });
+    const outputs = compileModule(SMALL_POLICY, { js: true, provenance: true });
     const reserved = new Set(MODULE_TOP_LEVEL_NAMES);
     expect(own(output(outputs, "policy.ts")).sort()).toEqual([...reserved].sort());
     expect(own(output(outputs, "policy.js")).every((name) => reserved.has(name))).toBe(true);
+  });
+
+  it("declares, in a module that does not explain, only names module-names.ts reserves", () => {
+    const runtime = new Set(readRuntimeBundle("lean").topLevelNames);
+    const outputs = compileModule(SMALL_POLICY, { js: true });
+    const reserved = new Set(MODULE_TOP_LEVEL_NAMES);
+    for (const name of ["policy.ts", "policy.js"]) {
+      const own = topLevelNames(output(outputs, name)).filter((declared) => !runtime.has(declared));
+      expect(own.filter((declared) => !reserved.has(declared))).toEqual([]);
+    }
   });
 
   it("writes only policy.ts without `js`, and nothing of the module with `module: false`", () => {
@@ -68,8 +97,17 @@ describe("the module's declarations (policy.d.ts)", () => {
     );
   });
 
-  it("declare every value policy.js exports", () => {
-    const outputs = compileModule(SMALL_POLICY, { js: true });
+  it("are the golden text for a small policy compiled with provenance, `explain` and its types included", async () => {
+    await expect(output(compileModule(SMALL_POLICY, { js: true, provenance: true }, "examples/small"), "policy.d.ts")).toMatchFileSnapshot(
+      "../../golden/emit/small-policy-provenance-declarations.d.ts",
+    );
+  });
+
+  it.each([
+    ["", {}],
+    [", compiled with provenance", { provenance: true }],
+  ])("declare every value policy.js exports%s", (_how, options) => {
+    const outputs = compileModule(SMALL_POLICY, { js: true, ...options });
     const declared = [...output(outputs, "policy.d.ts").matchAll(/^export declare function (\w+)/gm)].map((m) => m[1]).sort();
     const exported = output(outputs, "policy.js").match(/^export \{ (.*) \};$/m)?.[1]?.split(", ").map((e) => e.split(" as ").at(-1));
     const functions = [...output(outputs, "policy.js").matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
