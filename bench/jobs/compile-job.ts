@@ -1,7 +1,8 @@
 /**
- * The compile job: YAML texts to decision table and generated module through
- * `compile()` from dist/, timed, with the process's peak memory; leaves
- * policy.json and policy.js for the engine jobs of the same R.
+ * The compile job: YAML texts (or, over the plugin's YAML limit, the REST
+ * API dump) to decision table and generated module through `compile()` from
+ * dist/, timed, with the process's peak memory; leaves policy.json and
+ * policy.js for the engine jobs of the same R.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +21,8 @@ function compiledOrThrow(result: CompileResult): CompileResult & { table: NonNul
 }
 
 export function runCompileJob(job: CompileJob): CompileReport {
-  const { policy, texts } = buildPolicy(job.roles, job.seed);
+  const { policy, texts: yamlTexts, compileTexts } = buildPolicy(job.roles, job.seed);
+  const texts = compileTexts.texts;
   const input: CompileInput = { files: Object.entries(texts).map(([path, text]) => ({ path, text })) };
   const rssBefore = residentMiB();
   const runs: number[] = [];
@@ -49,7 +51,9 @@ export function runCompileJob(job: CompileJob): CompileReport {
     compile_runs_ms: runs,
     compile_peak_rss_mb: peak,
     rss_before_compile_mb: rssBefore,
-    yaml_bytes: Object.values(texts).reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+    yaml_bytes: byteCount(yamlTexts),
+    input_format: compileTexts.format,
+    input_bytes: byteCount(texts),
     table_bytes: Buffer.byteLength(tableText),
     provenance_table_bytes: Buffer.byteLength(provenanceTableText),
     module_bytes: moduleText === undefined ? null : Buffer.byteLength(moduleText),
@@ -58,4 +62,8 @@ export function runCompileJob(job: CompileJob): CompileReport {
     users: policy.users.length,
     warnings: compiled.diagnostics.length,
   };
+}
+
+function byteCount(texts: Readonly<Record<string, string>>): number {
+  return Object.values(texts).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 }

@@ -50,13 +50,17 @@ export interface EngineJob extends JobBase {
 export type Job = CompileJob | OracleJob | EngineJob;
 
 export interface CompileReport {
-  /** Median of the runs, YAML texts to table and module through compile(). */
+  /** Median of the runs, input texts to table and module through compile(). */
   readonly compile_ms: number;
   readonly compile_runs_ms: readonly number[];
   /** The child's peak resident set (VmHWM) after compiling, and its resident set just before. */
   readonly compile_peak_rss_mb: number;
   readonly rss_before_compile_mb: number;
+  /** The policy's YAML texts, whether or not they were compiled. */
   readonly yaml_bytes: number;
+  /** What was compiled: the YAML files, or the REST API dump where the YAML is over the plugin's 3 MiB limit. */
+  readonly input_format: "yaml" | "api-dump";
+  readonly input_bytes: number;
   readonly table_bytes: number;
   /** Size of the same policy.json compiled with provenance. */
   readonly provenance_table_bytes: number;

@@ -86,9 +86,10 @@ function versusMapGet(results: readonly RoleResult[], kind: StreamKind, limit: n
 
 function compileTargets(results: readonly RoleResult[]): TargetResult[] {
   const big = results.find((r) => r.roles === 10_000);
-  const detail = big ? `R=10,000: ${big.index_patterns.toLocaleString("en-US")} index patterns, median of ${big.compile_runs_ms.length} compile() runs` : "R=10,000 not in this run";
+  const input = big ? (big.input_format === "yaml" ? "YAML" : "REST API dump (the YAML is over the plugin's 3 MiB)") : "";
+  const detail = big ? `R=10,000: ${big.index_patterns.toLocaleString("en-US")} index patterns, from the ${input}, median of ${big.compile_runs_ms.length} compile() runs` : "R=10,000 not in this run";
   return [
-    target("compile_r10000_ms", "R=10,000: compile (YAML to table and module) under 5,000 ms", big?.compile_ms ?? null, 5000, false, detail),
+    target("compile_r10000_ms", "R=10,000: compile (policy text to table and module) under 5,000 ms", big?.compile_ms ?? null, 5000, false, detail),
     target("compile_r10000_peak_rss_mb", "R=10,000: compile peak memory under 1,024 MiB", big?.compile_peak_rss_mb ?? null, 1024, false, "peak resident set of the compile process"),
   ];
 }

@@ -47,8 +47,9 @@ function timingTable(results: readonly RoleResult[], phase: "warm" | "cold"): st
 function compileTable(results: readonly RoleResult[]): string[] {
   const line = (label: string, value: (r: RoleResult) => string) => row(label, results.map(value));
   return [
-    "Compile (YAML texts to table and module through compile(), in a child process)",
+    "Compile (input texts to table and module through compile(), in a child process)",
     roleHeader(results),
+    line("input", (r) => `${r.input_format} ${count(r.input_bytes / 1024)} KiB`),
     line("users", (r) => count(r.users)),
     line("index patterns", (r) => count(r.index_patterns)),
     line("action patterns", (r) => count(r.action_patterns)),

@@ -7,7 +7,7 @@ import { generatePolicy, type BenchPolicy } from "./policy.js";
 import { deriveSeed } from "./random.js";
 import { RequestFactory } from "./requests.js";
 import { coldStreams, warmStreams, type RequestStream, type StreamKind, type StreamSizes } from "./streams.js";
-import { renderPolicyYaml, type PolicyTexts } from "./yaml.js";
+import { renderPolicyApiDump, renderPolicyYaml, yamlFitsPluginLimit, type PolicyTexts } from "./yaml.js";
 
 export interface Workload {
   readonly roleCount: number;
@@ -20,11 +20,19 @@ export interface Workload {
   readonly cold: ReadonlyMap<StreamKind, readonly RequestStream[]>;
 }
 
+/** What the compile job reads: the YAML files, or the REST API dump where the YAML is over the plugin's limit. */
+export interface CompileTexts {
+  readonly format: "yaml" | "api-dump";
+  readonly texts: PolicyTexts;
+}
+
 /** The policy and its texts only (what compiling needs). */
-export function buildPolicy(roleCount: number, seed: number): { policy: BenchPolicy; vocabulary: ActionVocabulary; texts: PolicyTexts } {
+export function buildPolicy(roleCount: number, seed: number): { policy: BenchPolicy; vocabulary: ActionVocabulary; texts: PolicyTexts; compileTexts: CompileTexts } {
   const vocabulary = readActionVocabulary();
   const policy = generatePolicy(roleCount, deriveSeed(seed, `policy:${roleCount}`), vocabulary);
-  return { policy, vocabulary, texts: renderPolicyYaml(policy) };
+  const texts = renderPolicyYaml(policy);
+  const compileTexts: CompileTexts = yamlFitsPluginLimit(texts) ? { format: "yaml", texts } : { format: "api-dump", texts: renderPolicyApiDump(policy) };
+  return { policy, vocabulary, texts, compileTexts };
 }
 
 /** The whole workload for R roles. */

@@ -1,6 +1,9 @@
 /**
  * Renders a generated policy as the plugin's YAML files, the input every
- * policyc engine (and the reference evaluator) reads.
+ * policyc engine (and the reference evaluator) reads; and as the security
+ * REST API's JSON dump, which the compile job reads instead where the YAML
+ * is over the plugin's limit (R = 10,000: 9.7 MB of roles.yml; a cluster
+ * with such a policy holds it through the REST API, never as one YAML file).
  */
 import type { BenchPolicy } from "./policy.js";
 
@@ -52,4 +55,25 @@ export function renderPolicyYaml(policy: BenchPolicy): PolicyTexts {
     "roles_mapping.yml": mappingYaml(policy),
     "action_groups.yml": groupsYaml(policy),
   };
+}
+
+/** The plugin's YAML reader takes at most this many characters per file (policyc refuses more, PC2015). */
+export const PLUGIN_YAML_LIMIT = 3 * 1024 * 1024;
+
+/** Whether every YAML file is within the plugin's limit (code units bound code points from above). */
+export function yamlFitsPluginLimit(texts: PolicyTexts): boolean {
+  return Object.values(texts).every((text) => text.length <= PLUGIN_YAML_LIMIT);
+}
+
+/** roles.json, rolesmapping.json and actiongroups.json, as `GET _plugins/_security/api/<type>` returns them. */
+export function renderPolicyApiDump(policy: BenchPolicy): PolicyTexts {
+  const roles = Object.fromEntries(
+    policy.roles.map((role) => [
+      role.name,
+      { cluster_permissions: role.cluster, index_permissions: role.index.map((entry) => ({ index_patterns: entry.patterns.map((p) => p.text), allowed_actions: entry.actions })) },
+    ]),
+  );
+  const mappings = Object.fromEntries(policy.mappings.map((mapping) => [mapping.role, { users: mapping.users, backend_roles: mapping.backendRoles }]));
+  const groups = Object.fromEntries([...policy.groups].map(([name, members]) => [name, { allowed_actions: members }]));
+  return { "roles.json": JSON.stringify(roles), "rolesmapping.json": JSON.stringify(mappings), "actiongroups.json": JSON.stringify(groups) };
 }

@@ -18,8 +18,13 @@ import { CliError } from "./exit-codes.js";
 /** How long to wait after the last event before rebuilding: editors save in bursts of events. */
 export const DEBOUNCE_MS = 100;
 
-/** Names that can be policy input wherever they appear: new YAML or .policy files may join the inputs. */
-const INPUT_ENDINGS = new Set([".yml", ".yaml", ".policy"]);
+/**
+ * Names that can be policy input wherever they appear: new YAML or .policy
+ * files may join the inputs, and a directory may be a dump of the REST API
+ * (`roles.json`, …). An output written beside the inputs costs a read: the
+ * rebuild is skipped when the inputs read as before.
+ */
+const INPUT_ENDINGS = new Set([".yml", ".yaml", ".policy", ".json"]);
 
 /** One compilation, split so the watcher can compare inputs before compiling. */
 export interface WatchedBuild {
@@ -33,6 +38,8 @@ export interface WatchTarget {
   /** The command's policy arguments (directories or files). */
   readonly paths: readonly string[];
   readonly settings?: string;
+  /** `--base`: the policy REST API scripts among the arguments apply to (directories or files). */
+  readonly base?: readonly string[];
 }
 
 /** Runs the first build (a CliError from it ends the command), then rebuilds on every change until a signal. */
@@ -56,7 +63,7 @@ class PolicyWatcher {
     private readonly build: WatchedBuild,
     private readonly print: (line: string) => void,
   ) {
-    this.directories = new Set(target.paths.filter(isDirectory).map((path) => resolve(path)));
+    this.directories = new Set(argumentsOf(target).filter(isDirectory).map((path) => resolve(path)));
   }
 
   start(): void {
@@ -76,7 +83,8 @@ class PolicyWatcher {
     const started = performance.now();
     const input = this.readInput(first);
     if (!input) return;
-    this.inputFiles = [...input.files.map((file) => file.path), ...(input.settings ? [input.settings.path] : [])];
+    const base = (input.base ?? []).map((file) => file.path);
+    this.inputFiles = [...input.files.map((file) => file.path), ...base, ...(input.settings ? [input.settings.path] : [])];
     this.syncWatchers();
     const key = JSON.stringify(input);
     if (key === this.lastInput) return;
@@ -164,10 +172,15 @@ function watchedDirectories(target: WatchTarget, directories: ReadonlySet<string
     names.add(basename(path));
     wanted.set(directory, names);
   };
-  for (const path of target.paths) if (!directories.has(resolve(path))) addFile(path);
+  for (const path of argumentsOf(target)) if (!directories.has(resolve(path))) addFile(path);
   for (const path of inputFiles) addFile(path);
   if (target.settings !== undefined) addFile(target.settings);
   return wanted;
+}
+
+/** The policy arguments and the `--base` paths. */
+function argumentsOf(target: WatchTarget): readonly string[] {
+  return [...target.paths, ...(target.base ?? [])];
 }
 
 function isDirectory(path: string): boolean {

@@ -82,7 +82,7 @@ export const DIAGNOSTIC_CODES = {
   PC4002: { severity: "warning", summary: "a blank pattern matches nothing" },
   PC4003: { severity: "error", summary: "an `ips` entry of a Search Guard role mapping is not an IP address or CIDR range" },
   PC4004: { severity: "error", summary: "a `/regex/` pattern the plugin accepts but policyc cannot evaluate like it in bounded time" },
-  PC4005: { severity: "warning", summary: "a `/regex/` pattern substitutes user attributes, which the plugin does not escape: a user's attributes can change what it matches" },
+  PC4005: { severity: "warning", summary: "a `/regex/` pattern substitutes user attributes, which the plugin does not escape (Search Guard: unless piped through `|toRegexFragment`): a user's attributes can change what it matches" },
   PC5001: { severity: "error", summary: "a file or directory cannot be read" },
   PC5002: { severity: "error", summary: "the input holds no policy files" },
   PC5003: { severity: "warning", summary: "a file in the configuration directory is not read" },

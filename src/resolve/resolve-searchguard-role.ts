@@ -13,6 +13,9 @@ import type { IndexPermission, LocatedString, Role, TenantPermission } from "../
 import { TENANT_WRITE_ACTION } from "../rules/actions.js";
 import { isSearchGuardClusterPermission } from "../rules/searchguard-actions.js";
 import { expandActions, type ActionGroupIndex } from "./resolve-action-groups.js";
+import { code } from "../diagnostics/message-text.js";
+import { isRegexPattern } from "../patterns/pattern.js";
+import { unescapedSearchGuardVariables } from "../patterns/searchguard-template.js";
 import { patternProblem, reportPatternProblem } from "./resolve-patterns.js";
 import { usableActions, type ResolvedIndexEntry, type ResolvedRole, type ResolvedTenantEntry } from "./resolve-roles.js";
 
@@ -61,6 +64,22 @@ function orderedPatterns(patterns: readonly LocatedString[], what: string, sink:
     const problem = patternProblem(negated);
     if (problem === undefined) usable.push(pattern.value);
     else reportPatternProblem(pattern, what, problem, sink);
+    if (isRegexPattern(negated)) warnAboutUnescapedVariables(pattern, what, sink);
   }
   return usable;
+}
+
+/**
+ * Search Guard substitutes a value into a pattern as it is, unless the
+ * variable pipes it through `|toRegexFragment` (rule 9): inside `/…/`, a user
+ * whose attribute holds `.*` widens the pattern. policyc decides as Search
+ * Guard does, and warns, as it does for OpenSearch's templates.
+ */
+function warnAboutUnescapedVariables(pattern: LocatedString, what: string, sink: DiagnosticSink): void {
+  const unescaped = unescapedSearchGuardVariables(pattern.value);
+  if (unescaped.length === 0) return;
+  const message = `${what} ${code(pattern.value)} substitutes ${unescaped.map(code).join(", ")} into a regex without \`|toRegexFragment\`: a user whose value holds regex syntax changes what it matches`;
+  sink.report("PC4005", message, pattern.span, {
+    help: `pipe the value through \`|toRegexFragment\` (\`${unescaped[0]!.slice(0, -1)}|toRegexFragment}\`), which escapes regex syntax and turns a list into \`(a|b)\``,
+  });
 }

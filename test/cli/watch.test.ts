@@ -205,6 +205,42 @@ describe(".policy files", () => {
   });
 });
 
+describe("REST API input", () => {
+  test("a change to a `--base` file, or to the script applied on top of it, recompiles", async () => {
+    const base = join(directory, "base");
+    mkdirSync(base);
+    writeFileSync(join(base, "roles.yml"), ROLES);
+    const script = join(directory, "api-requests.console");
+    writeFileSync(script, 'PUT _plugins/_security/api/rolesmapping/monitor\n{"users": ["test-user"]}\n');
+    const out = join(directory, "out");
+    const watcher = startWatch(script, "--base", base, "--out", out);
+    await watcher.waitFor(COMPILED, 1);
+
+    saveByRename(join(base, "roles.yml"), ROLES + "auditor:\n  cluster_permissions: [cluster_monitor]\n");
+    await watcher.waitFor(COMPILED, 2);
+    expect(readFileSync(join(out, "policy.json"), "utf8")).toContain('"auditor"');
+
+    writeFileSync(script, 'PUT _plugins/_security/api/rolesmapping/auditor\n{"users": ["judy"]}\n');
+    await watcher.waitFor(COMPILED, 3);
+    expect(readFileSync(join(out, "policy.json"), "utf8")).toContain('"judy"');
+    expect(await watcher.stop("SIGTERM")).toBe(0);
+  });
+
+  test("a change to a dump of the REST API (`roles.json`) recompiles", async () => {
+    const dump = join(directory, "dump");
+    mkdirSync(dump);
+    writeFileSync(join(dump, "roles.json"), JSON.stringify({ monitor: { cluster_permissions: ["cluster_monitor"] } }));
+    const out = join(directory, "out");
+    const watcher = startWatch(dump, "--out", out);
+    await watcher.waitFor(COMPILED, 1);
+
+    saveByRename(join(dump, "roles.json"), JSON.stringify({ auditor: { cluster_permissions: ["cluster_monitor"] } }));
+    await watcher.waitFor(COMPILED, 2);
+    expect(readFileSync(join(out, "policy.json"), "utf8")).toContain('"auditor"');
+    expect(await watcher.stop("SIGTERM")).toBe(0);
+  });
+});
+
 test("a change to the settings file recompiles", async () => {
   const config = join(directory, "config");
   mkdirSync(config);

@@ -54,6 +54,29 @@ describe("user attributes inside a regex", () => {
     expect(codesAt(files)).toEqual(["PC4005 roles.yml:6:24", "PC4005 roles.yml:9:25"]);
   });
 
+  it("get a warning in Search Guard index and tenant patterns unless every variable is piped through `|toRegexFragment`", () => {
+    const files = {
+      "sg_roles.yml": [
+        "r:",
+        "  index_permissions:",
+        "    - index_patterns: ['/${user.attrs.dept}-.*/', '-/x-${user.name|toRegexFragment}/', 'logs-${user.attrs.dept}-*', '/${attr.old}/']",
+        "      allowed_actions: ['SGS_READ']",
+        "  tenant_permissions:",
+        "    - tenant_patterns: ['/${user.roles|toRegexFragment}-${user_name}/']",
+        "      allowed_actions: ['SGS_KIBANA_ALL_READ']",
+        "",
+      ].join("\n"),
+      "sg_roles_mapping.yml": "r:\n  users: ['*']\n",
+    };
+    const result = compileFiles(files);
+    const warnings = result.diagnostics.filter((d) => d.code === "PC4005");
+    expect(warnings.map((d) => d.span?.file.lineColumn(d.span.start))).toEqual([
+      { line: 3, column: 24 },
+      { line: 6, column: 25 },
+    ]);
+    expect(warnings[1]!.message).toContain("substitutes `${user_name}` into a regex without `|toRegexFragment`");
+  });
+
   it("get none in mapping patterns, where `${…}` is not substituted", () => {
     expect(codesAt({ "roles.yml": `r:\n  cluster_permissions: ['cluster_monitor']\n`, "roles_mapping.yml": `r:\n  users: ['/\${user.name}/']\n` })).toEqual([]);
   });

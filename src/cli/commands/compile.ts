@@ -35,7 +35,7 @@ export function registerCompile(program: Command): void {
     .action((paths: string[], options: CompileOptions) => {
       const build = compileBuild(paths, options, diagnosticFormat(options.format));
       if (options.watch) {
-        const target = { paths, ...(options.settings !== undefined ? { settings: options.settings } : {}) };
+        const target = { paths, ...(options.settings !== undefined ? { settings: options.settings } : {}), ...(options.base !== undefined ? { base: options.base } : {}) };
         watchCompile(target, build, (line) => process.stderr.write(`${line}\n`));
         return;
       }

@@ -5,6 +5,7 @@
  */
 import { readPackageJson } from "../../package-files.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostic.js";
+import { limitDiagnostics, SHOWN_PER_FILE_AND_CODE } from "../limit-diagnostics.js";
 import { toJsonDiagnostic } from "./json.js";
 import { toSarifLog } from "./sarif.js";
 import { formatDiagnosticsText } from "./text.js";
@@ -20,6 +21,11 @@ export interface FormatOptions {
    * becomes `%SRCROOT%` (default: the working directory).
    */
   readonly baseDirectory?: string;
+  /**
+   * At most this many diagnostics of one code per file are printed, the rest
+   * counted in one diagnostic (default 1,000; `Infinity` prints all).
+   */
+  readonly shownPerFileAndCode?: number;
 }
 
 /**
@@ -32,16 +38,17 @@ export interface FormatOptions {
  */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, options: FormatOptions = {}): string {
   const sorted = sortDiagnostics(diagnostics);
+  const shown = limitDiagnostics(sorted, options.shownPerFileAndCode ?? SHOWN_PER_FILE_AND_CODE);
   switch (format) {
     case "text":
-      return formatDiagnosticsText(sorted);
+      return formatDiagnosticsText(shown);
     case "json": {
       const errors = sorted.filter((d) => d.severity === "error").length;
       const warnings = sorted.filter((d) => d.severity === "warning").length;
-      return JSON.stringify({ diagnostics: sorted.map(toJsonDiagnostic), errors, warnings }, null, 2) + "\n";
+      return JSON.stringify({ diagnostics: shown.map(toJsonDiagnostic), errors, warnings }, null, 2) + "\n";
     }
     case "sarif": {
-      const log = toSarifLog(sorted, { toolVersion: policycVersion(), baseDirectory: options.baseDirectory ?? process.cwd() });
+      const log = toSarifLog(shown, { toolVersion: policycVersion(), baseDirectory: options.baseDirectory ?? process.cwd() });
       return JSON.stringify(log, null, 2) + "\n";
     }
   }
